@@ -1,0 +1,4 @@
+/**
+ * Steering-group decisions and their corrections.
+ */
+package no.trondelag.samhandling.api.governance;

@@ -1,0 +1,19 @@
+package no.trondelag.samhandling.api.participation;
+
+import java.time.LocalDate;
+import no.trondelag.samhandling.api.common.Authority;
+import no.trondelag.samhandling.api.common.CitesAuthority;
+import no.trondelag.samhandling.api.common.LedgerEvent;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A participant changed primary region.
+ */
+@Revision("1")
+public record ParticipantMovedToRegion(
+        String participantId,
+        String fromRegionId,
+        String regionId,
+        LocalDate effectiveDate,
+        Authority authority) implements LedgerEvent, CitesAuthority {
+}

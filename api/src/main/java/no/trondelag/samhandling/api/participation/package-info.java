@@ -1,0 +1,4 @@
+/**
+ * Participants and their membership of the collaboration, including moves between regions and merges.
+ */
+package no.trondelag.samhandling.api.participation;

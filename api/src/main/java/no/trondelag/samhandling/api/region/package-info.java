@@ -1,0 +1,4 @@
+/**
+ * Regional collaboration arenas, their eFagråd and strategy-group representatives.
+ */
+package no.trondelag.samhandling.api.region;
