@@ -1,0 +1,53 @@
+package no.trondelag.samhandling.app.command;
+
+import java.util.List;
+import java.util.Map;
+import no.trondelag.samhandling.api.common.CommandOutcome;
+import no.trondelag.samhandling.api.common.CommandOutcome.AppendedEvent;
+import no.trondelag.samhandling.api.common.LedgerCommand;
+import no.trondelag.samhandling.command.common.AppendedEvents;
+import no.trondelag.samhandling.command.common.Provenance;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a command through Axon's command bus on behalf of an actor, waits for it to commit, and reports what it
+ * appended with each event's position in the ledger. Every way into the ledger (HTTP, the seed) goes through here.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway commandGateway;
+    private final EventPositions eventPositions;
+
+    CommandDispatcher(CommandGateway commandGateway, EventPositions eventPositions) {
+        this.commandGateway = commandGateway;
+        this.eventPositions = eventPositions;
+    }
+
+    /**
+     * Sends a command and waits for its outcome. A rejected command throws, and has appended nothing.
+     *
+     * @param command       the command
+     * @param actor         the authenticated principal sending it
+     * @param correlationId the request it belongs to
+     * @return what the command appended
+     */
+    public CommandResponse dispatch(LedgerCommand command, String actor, String correlationId) {
+        MetaData metaData = MetaData.from(Map.of(
+                Provenance.ACTOR, actor,
+                Provenance.CORRELATION_ID, correlationId));
+        AppendedEvents appended = commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        CommandOutcome outcome = appended.outcome();
+        Map<String, Long> positions = eventPositions.globalIndexes(
+                outcome.events().stream().map(AppendedEvent::eventId).toList());
+        List<CommandResponse.Event> events = outcome.events().stream()
+                .map(event -> new CommandResponse.Event(positions.getOrDefault(event.eventId(), -1L), event.type(),
+                        event.aggregateId()))
+                .toList();
+        return new CommandResponse(outcome.aggregateId(), outcome.version(), events);
+    }
+}

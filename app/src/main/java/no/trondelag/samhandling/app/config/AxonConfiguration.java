@@ -1,0 +1,81 @@
+package no.trondelag.samhandling.app.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.ZoneId;
+import no.trondelag.samhandling.command.common.CommandLookups;
+import no.trondelag.samhandling.command.common.CommandShapeInterceptor;
+import no.trondelag.samhandling.command.common.JdbcCommandLookups;
+import no.trondelag.samhandling.command.common.LookupUpdater;
+import no.trondelag.samhandling.command.common.OutcomeRecorder;
+import no.trondelag.samhandling.command.common.Provenance;
+import no.trondelag.samhandling.command.participation.MergeParticipantsHandler;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * Wires the command model into Axon: the command side's lookups and the handler that keeps them current, the merge
+ * handler, provenance on every event, shape validation and outcome recording on every command, and Jackson for
+ * every message.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** The zone of the ledger's business dates. */
+    public static final ZoneId LEDGER_ZONE = ZoneId.of("Europe/Oslo");
+
+    @Bean
+    Clock clock() {
+        return Clock.system(LEDGER_ZONE);
+    }
+
+    @Bean
+    @Primary
+    ObjectMapper jacksonObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return LedgerJson.messageMapper();
+    }
+
+    @Bean
+    CommandLookups commandLookups(ConnectionProvider connectionProvider) {
+        return new JdbcCommandLookups(connectionProvider);
+    }
+
+    @Bean
+    LookupUpdater lookupUpdater(CommandLookups commandLookups) {
+        return new LookupUpdater(commandLookups);
+    }
+
+    @Bean
+    MergeParticipantsHandler mergeParticipantsHandler(@Lazy org.axonframework.config.Configuration configuration,
+                                                      CommandLookups commandLookups) {
+        return MergeParticipantsHandler.forConfiguration(configuration, commandLookups);
+    }
+
+    @Bean
+    CorrelationDataProvider provenanceCorrelationDataProvider() {
+        return Provenance.correlationDataProvider();
+    }
+
+    @Bean
+    SmartInitializingSingleton ledgerInterceptors(CommandBus commandBus, EventStore eventStore) {
+        return () -> {
+            commandBus.registerHandlerInterceptor(new CommandShapeInterceptor());
+            commandBus.registerHandlerInterceptor(OutcomeRecorder.commandInterceptor());
+            eventStore.registerDispatchInterceptor(Provenance.actorRequired());
+            eventStore.registerDispatchInterceptor(OutcomeRecorder.eventInterceptor());
+        };
+    }
+}

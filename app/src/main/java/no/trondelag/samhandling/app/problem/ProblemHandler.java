@@ -1,0 +1,101 @@
+package no.trondelag.samhandling.app.problem;
+
+import java.util.List;
+import no.trondelag.samhandling.api.common.CommandRejection;
+import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into RFC 9457 problem details ({@code application/problem+json}): a status, a title, a
+ * {@code detail} for people, the broken {@code rule} where there is one, and for invalid input an {@code errors}
+ * list of {@code {field, message}}. Spring MVC's own failures (unknown path, wrong method or media type, missing
+ * body) come through the base class in the same form.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> rejected(CommandExecutionException exception) {
+        Object details = exception.getDetails().orElse(null);
+        if (details instanceof CommandRejection rejection) {
+            HttpStatus status = switch (rejection.reason()) {
+                case INVALID -> HttpStatus.BAD_REQUEST;
+                case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case CONFLICT -> HttpStatus.CONFLICT;
+            };
+            return problem(status, rejection.detail(), rejection.rule(), rejection.fields());
+        }
+        return unexpected(exception);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> unknownTarget(AggregateNotFoundException exception) {
+        return problem(HttpStatus.NOT_FOUND, "The ledger holds nothing under " + exception.getAggregateIdentifier(),
+                "unknown-target", List.of());
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class,
+            ConflictingModificationException.class})
+    ResponseEntity<Object> concurrent(RuntimeException exception) {
+        return problem(HttpStatus.CONFLICT, "Another command changed the same record at the same moment; "
+                + "read it again and retry", "concurrent-modification", List.of());
+    }
+
+    @ExceptionHandler(UnknownCommandException.class)
+    ResponseEntity<Object> unknownCommand(UnknownCommandException exception) {
+        return problem(HttpStatus.NOT_FOUND, exception.getMessage(), "unknown-command", List.of());
+    }
+
+    @ExceptionHandler(MalformedRequestException.class)
+    ResponseEntity<Object> malformed(MalformedRequestException exception) {
+        return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "malformed-request", List.of());
+    }
+
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<Object> invalidFields(InvalidFieldsException exception) {
+        return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "invalid-fields", exception.errors());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "The request body is missing or cannot be read",
+                "malformed-request", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception exception) {
+        LOG.error("Unexpected failure while handling a request", exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The ledger failed to handle this request; "
+                + "nothing was changed. The failure is logged.", "internal-error", List.of());
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String detail, String rule,
+                                                  List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("rule", rule);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+}
