@@ -1,0 +1,110 @@
+package no.trondelag.samhandling.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A small HTTP client for tests that drive the real endpoints of a running ledger on localhost.
+ */
+public final class LedgerHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    /**
+     * Creates a client for the ledger on the given local port.
+     *
+     * @param port the server's port
+     */
+    public LedgerHttp(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * A response: its status, content type and body.
+     *
+     * @param status      the HTTP status
+     * @param contentType the Content-Type header, or an empty string
+     * @param body        the body as text
+     * @param etag        the ETag header, or null
+     */
+    public record Response(int status, String contentType, String body, String etag) {
+
+        /**
+         * The body as JSON.
+         *
+         * @return the parsed body
+         */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+    }
+
+    /**
+     * Sends a command as JSON.
+     *
+     * @param commandName the command's name
+     * @param json        the body
+     * @return the response
+     */
+    public Response command(String commandName, String json) {
+        return post("/api/commands/" + commandName, "application/json", json);
+    }
+
+    /**
+     * Posts a body with a content type.
+     *
+     * @param path        the path
+     * @param contentType the Content-Type
+     * @param body        the body
+     * @return the response
+     */
+    public Response post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Gets a path.
+     *
+     * @param path    the path with its query
+     * @param headers header names and values, alternating
+     * @return the response
+     */
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().firstValue("ETag").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
