@@ -3,6 +3,7 @@ package no.trondelag.samhandling.command.participation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import no.trondelag.samhandling.api.common.LedgerIds;
 import no.trondelag.samhandling.api.participation.MergeParticipants;
 import no.trondelag.samhandling.api.participation.ParticipantKind;
@@ -10,6 +11,7 @@ import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.Rejections;
 import no.trondelag.samhandling.command.common.Rule;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 
@@ -20,7 +22,7 @@ import org.axonframework.modelling.command.Repository;
  */
 public class MergeParticipantsHandler {
 
-    private final Repository<Participant> participants;
+    private final Supplier<Repository<Participant>> participants;
     private final CommandLookups lookups;
 
     /**
@@ -30,8 +32,24 @@ public class MergeParticipantsHandler {
      * @param lookups      the command side's lookups
      */
     public MergeParticipantsHandler(Repository<Participant> participants, CommandLookups lookups) {
+        this(() -> participants, lookups);
+    }
+
+    private MergeParticipantsHandler(Supplier<Repository<Participant>> participants, CommandLookups lookups) {
         this.participants = participants;
         this.lookups = lookups;
+    }
+
+    /**
+     * Creates the handler for an Axon configuration that may not be started yet: the participant repository is
+     * looked up when the first merge is handled.
+     *
+     * @param configuration the Axon configuration holding the participant aggregate
+     * @param lookups       the command side's lookups
+     * @return the handler
+     */
+    public static MergeParticipantsHandler forConfiguration(Configuration configuration, CommandLookups lookups) {
+        return new MergeParticipantsHandler(() -> configuration.repository(Participant.class), lookups);
     }
 
     @CommandHandler
@@ -64,7 +82,7 @@ public class MergeParticipantsHandler {
                 throw Rejections.conflict(Rule.SUCCESSOR_ALREADY_REGISTERED,
                         "Successor " + merge.successorId() + " is already registered and is not a predecessor");
             }
-            participants.newInstance(() -> new Participant(merge, kind, carriesMembership));
+            participants.get().newInstance(() -> new Participant(merge, kind, carriesMembership));
         }
     }
 
@@ -73,6 +91,6 @@ public class MergeParticipantsHandler {
             throw Rejections.notFound(Rule.PARTICIPANT_NOT_REGISTERED,
                     "Predecessor " + participantId + " is not registered");
         }
-        return participants.load(LedgerIds.participant(participantId));
+        return participants.get().load(LedgerIds.participant(participantId));
     }
 }
