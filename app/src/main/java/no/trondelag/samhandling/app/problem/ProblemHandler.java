@@ -69,6 +69,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "malformed-request", List.of());
     }
 
+    @ExceptionHandler(InvalidParametersException.class)
+    ResponseEntity<Object> invalidParameters(InvalidParametersException exception) {
+        return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "invalid-parameters", exception.errors());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException exception) {
+        return problem(HttpStatus.NOT_FOUND, exception.getMessage(), "not-found", List.of());
+    }
+
     @ExceptionHandler(InvalidFieldsException.class)
     ResponseEntity<Object> invalidFields(InvalidFieldsException exception) {
         return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "invalid-fields", exception.errors());

@@ -1,0 +1,67 @@
+package no.trondelag.samhandling.app.config;
+
+import java.time.Clock;
+import no.trondelag.samhandling.query.funding.FundingQueries;
+import no.trondelag.samhandling.query.goals.GoalQueries;
+import no.trondelag.samhandling.query.governance.DecisionQueries;
+import no.trondelag.samhandling.query.initiative.InitiativeQueries;
+import no.trondelag.samhandling.query.ledger.FactLog;
+import no.trondelag.samhandling.query.ledger.FactRecorder;
+import no.trondelag.samhandling.query.ledger.JdbcFactLog;
+import no.trondelag.samhandling.query.ledger.LedgerReader;
+import no.trondelag.samhandling.query.participation.ParticipationQueries;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Wires the query model: the fact log and the streaming processor that fills it, the reader that folds it into
+ * views, and the query handlers behind every report.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReadSideConfiguration {
+
+    @Bean
+    FactLog factLog(JdbcTemplate jdbcTemplate, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new JdbcFactLog(jdbcTemplate, eventSerializer);
+    }
+
+    @Bean
+    FactRecorder factRecorder(FactLog factLog) {
+        return new FactRecorder(factLog);
+    }
+
+    @Bean
+    LedgerReader ledgerReader(FactLog factLog, Clock clock) {
+        return new LedgerReader(factLog, clock);
+    }
+
+    @Bean
+    ParticipationQueries participationQueries(LedgerReader ledgerReader) {
+        return new ParticipationQueries(ledgerReader);
+    }
+
+    @Bean
+    FundingQueries fundingQueries(LedgerReader ledgerReader) {
+        return new FundingQueries(ledgerReader);
+    }
+
+    @Bean
+    InitiativeQueries initiativeQueries(LedgerReader ledgerReader) {
+        return new InitiativeQueries(ledgerReader);
+    }
+
+    @Bean
+    GoalQueries goalQueries(LedgerReader ledgerReader,
+                            @Value("${ledger.goals.case-archive-initiative}") String caseArchiveInitiativeId) {
+        return new GoalQueries(ledgerReader, caseArchiveInitiativeId);
+    }
+
+    @Bean
+    DecisionQueries decisionQueries(LedgerReader ledgerReader) {
+        return new DecisionQueries(ledgerReader);
+    }
+}

@@ -1,0 +1,24 @@
+package no.trondelag.samhandling.app.report;
+
+import java.util.List;
+import no.trondelag.samhandling.api.common.HistoryEntry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether the current reader may see who recorded each event. Decisions and reports are public
+ * (offentleglova); the identity of the person who typed them in is for auditors only. Until authentication is in
+ * place no reader is an auditor, so actors are never shown.
+ */
+@Component
+public class ActorVisibility {
+
+    /**
+     * The entries as the current reader may see them.
+     *
+     * @param entries the entries with their actors
+     * @return the same entries, without actors unless the reader is an auditor
+     */
+    public List<HistoryEntry> forCurrentReader(List<HistoryEntry> entries) {
+        return entries.stream().map(HistoryEntry::withoutActor).toList();
+    }
+}

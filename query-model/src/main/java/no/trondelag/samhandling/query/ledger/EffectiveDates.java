@@ -1,0 +1,86 @@
+package no.trondelag.samhandling.query.ledger;
+
+import java.time.LocalDate;
+import java.util.function.Function;
+import no.trondelag.samhandling.api.common.Authority;
+import no.trondelag.samhandling.api.common.CitesAuthority;
+import no.trondelag.samhandling.api.common.LedgerEvent;
+import no.trondelag.samhandling.api.goals.DigitalMaturityAssessed;
+import no.trondelag.samhandling.api.goals.NationalComponentAdopted;
+import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
+import no.trondelag.samhandling.api.initiative.InitiativeCompleted;
+import no.trondelag.samhandling.api.initiative.InitiativeJoined;
+import no.trondelag.samhandling.api.initiative.InitiativeLeft;
+import no.trondelag.samhandling.api.initiative.InitiativeMilestoneReached;
+import no.trondelag.samhandling.api.participation.CollaborationJoined;
+import no.trondelag.samhandling.api.participation.CollaborationWithdrawn;
+import no.trondelag.samhandling.api.participation.ParticipantMergedInto;
+import no.trondelag.samhandling.api.participation.ParticipantMovedToRegion;
+import no.trondelag.samhandling.api.participation.ParticipantRegistered;
+import no.trondelag.samhandling.api.region.EFagraadEstablished;
+import no.trondelag.samhandling.api.region.StrategyGroupRepresentativeAppointed;
+
+/**
+ * The business date on which each event takes effect, for as-of reads. An event with a date of its own takes
+ * effect then; one without, that rests on a decision, takes effect on that decision's date (a steering-group
+ * decision's meeting date, or an external decision's date); the rest (a region registered, an initiative proposed,
+ * a decision corrected, enrolments) hold from their recording on and so at every as-of date.
+ */
+public final class EffectiveDates {
+
+    private EffectiveDates() {
+    }
+
+    /**
+     * The effective date of an event.
+     *
+     * @param event         the event
+     * @param meetingDateOf the meeting date of a recorded steering-group decision, or {@code null} if unknown
+     * @return the effective date, or {@code null} when the event holds from its recording
+     */
+    public static LocalDate of(LedgerEvent event, Function<String, LocalDate> meetingDateOf) {
+        LocalDate own = ownDate(event);
+        if (own != null) {
+            return own;
+        }
+        if (event instanceof CitesAuthority cites && cites.authority() != null) {
+            Authority authority = cites.authority();
+            return authority.citesSteeringGroupDecision() ? meetingDateOf.apply(authority.decisionId())
+                    : authority.date();
+        }
+        return null;
+    }
+
+    private static LocalDate ownDate(LedgerEvent event) {
+        if (event instanceof ParticipantRegistered e) {
+            return e.effectiveDate();
+        } else if (event instanceof CollaborationJoined e) {
+            return e.effectiveDate();
+        } else if (event instanceof CollaborationWithdrawn e) {
+            return e.effectiveDate();
+        } else if (event instanceof ParticipantMovedToRegion e) {
+            return e.effectiveDate();
+        } else if (event instanceof ParticipantMergedInto e) {
+            return e.effectiveDate();
+        } else if (event instanceof EFagraadEstablished e) {
+            return e.effectiveDate();
+        } else if (event instanceof StrategyGroupRepresentativeAppointed e) {
+            return e.effectiveDate();
+        } else if (event instanceof SteeringGroupDecisionRecorded e) {
+            return e.meetingDate();
+        } else if (event instanceof InitiativeJoined e) {
+            return e.effectiveDate();
+        } else if (event instanceof InitiativeLeft e) {
+            return e.effectiveDate();
+        } else if (event instanceof InitiativeMilestoneReached e) {
+            return e.reachedOn();
+        } else if (event instanceof InitiativeCompleted e) {
+            return e.effectiveDate();
+        } else if (event instanceof DigitalMaturityAssessed e) {
+            return e.assessedOn();
+        } else if (event instanceof NationalComponentAdopted e) {
+            return e.adoptedOn();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package no.trondelag.samhandling.query.ledger;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The read side's own copy of the ledger: every event it has processed, as a {@link LedgerFact}, indexed by the
+ * participants it concerns and the decision it cites. Every view is folded from it.
+ */
+public interface FactLog {
+
+    /**
+     * Adds a fact. Facts are added in ledger order, except that an event committed late into a gap of the global
+     * index arrives after facts with higher positions.
+     *
+     * @param fact the fact
+     */
+    void append(LedgerFact fact);
+
+    /**
+     * Removes every fact, before a replay.
+     */
+    void clear();
+
+    /**
+     * The state of the log, to tell whether a view folded earlier is still current.
+     *
+     * @return how many facts the log holds and the highest position among them
+     */
+    Watermark watermark();
+
+    /**
+     * Feeds every fact to a consumer in ledger order.
+     *
+     * @param afterPosition only facts above this position
+     * @param consumer      the consumer
+     */
+    void forEach(long afterPosition, Consumer<LedgerFact> consumer);
+
+    /**
+     * The facts concerning any of the given participants, in ledger order.
+     *
+     * @param participantIds the participants
+     * @return the facts
+     */
+    List<LedgerFact> concerning(Collection<String> participantIds);
+
+    /**
+     * The meeting date of a recorded steering-group decision, from the facts.
+     *
+     * @param decisionId the decision
+     * @return its meeting date, or {@code null}
+     */
+    java.time.LocalDate meetingDateOf(String decisionId);
+
+    /**
+     * How many facts there are and the highest position among them.
+     *
+     * @param count        the number of facts
+     * @param lastPosition the highest position, or -1 when empty
+     */
+    record Watermark(long count, long lastPosition) {
+    }
+}

@@ -1,0 +1,161 @@
+package no.trondelag.samhandling.query.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import no.trondelag.samhandling.api.common.Authority;
+import no.trondelag.samhandling.api.common.LedgerEvent;
+import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
+import no.trondelag.samhandling.api.governance.SteeringGroupDecisionCorrected;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The {@link FactLog} in the read side's tables {@code rm_fact} and {@code rm_fact_participant}, with each event's
+ * payload serialized by Axon's (Jackson) serializer.
+ */
+public class JdbcFactLog implements FactLog {
+
+    private static final String COLUMNS =
+            "f.position, f.recorded_at_micros, f.effective_on, f.actor, f.payload_type, f.payload_revision, f.payload";
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final Serializer serializer;
+
+    /**
+     * Creates the log.
+     *
+     * @param jdbc       the read side's database
+     * @param serializer Axon's event serializer
+     */
+    public JdbcFactLog(JdbcTemplate jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.serializer = serializer;
+    }
+
+    @Override
+    public void append(LedgerFact fact) {
+        SerializedObject<String> payload = serializer.serialize(fact.event(), String.class);
+        jdbc.update("DELETE FROM rm_fact_participant WHERE position = ?", fact.position());
+        jdbc.update("DELETE FROM rm_fact WHERE position = ?", fact.position());
+        jdbc.update("INSERT INTO rm_fact (position, recorded_at_micros, effective_on, event_type, payload_type, "
+                        + "payload_revision, payload, actor, decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                statement -> {
+                    statement.setLong(1, fact.position());
+                    statement.setLong(2, toMicros(fact.recordedAt()));
+                    if (fact.effectiveOn() == null) {
+                        statement.setNull(3, Types.DATE);
+                    } else {
+                        statement.setObject(3, fact.effectiveOn());
+                    }
+                    statement.setString(4, fact.event().getClass().getSimpleName());
+                    statement.setString(5, payload.getType().getName());
+                    statement.setString(6, payload.getType().getRevision());
+                    statement.setString(7, payload.getData());
+                    statement.setString(8, fact.actor());
+                    statement.setString(9, decisionOf(fact));
+                });
+        for (String participantId : Subjects.participantsOf(fact.event())) {
+            jdbc.update("INSERT INTO rm_fact_participant (participant_id, position) VALUES (?, ?)",
+                    participantId, fact.position());
+        }
+    }
+
+    @Override
+    public void clear() {
+        jdbc.update("DELETE FROM rm_fact_participant");
+        jdbc.update("DELETE FROM rm_fact");
+    }
+
+    @Override
+    public Watermark watermark() {
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(MAX(position), -1) FROM rm_fact",
+                (row, index) -> new Watermark(row.getLong(1), row.getLong(2)));
+    }
+
+    @Override
+    public void forEach(long afterPosition, Consumer<LedgerFact> consumer) {
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM rm_fact f WHERE f.position > ? ORDER BY f.position");
+            statement.setFetchSize(500);
+            statement.setLong(1, afterPosition);
+            return statement;
+        }, (ResultSet row) -> {
+            consumer.accept(read(row));
+        });
+    }
+
+    @Override
+    public List<LedgerFact> concerning(Collection<String> participantIds) {
+        if (participantIds.isEmpty()) {
+            return List.of();
+        }
+        List<LedgerFact> facts = new ArrayList<>();
+        named.query("SELECT " + COLUMNS + " FROM rm_fact f WHERE f.position IN "
+                        + "(SELECT s.position FROM rm_fact_participant s WHERE s.participant_id IN (:ids)) "
+                        + "ORDER BY f.position",
+                Map.of("ids", participantIds), (ResultSet row) -> {
+                    facts.add(read(row));
+                });
+        return facts;
+    }
+
+    @Override
+    public LocalDate meetingDateOf(String decisionId) {
+        List<LocalDate> dates = jdbc.query("SELECT effective_on FROM rm_fact WHERE decision_id = ? AND event_type = ?",
+                (row, index) -> row.getObject(1, LocalDate.class), decisionId,
+                SteeringGroupDecisionRecorded.class.getSimpleName());
+        return dates.isEmpty() ? null : dates.get(0);
+    }
+
+    private LedgerFact read(ResultSet row) throws SQLException {
+        LedgerEvent event = serializer.deserialize(new SimpleSerializedObject<>(row.getString(7), String.class,
+                row.getString(5), row.getString(6)));
+        return new LedgerFact(row.getLong(1), fromMicros(row.getLong(2)), row.getObject(3, LocalDate.class),
+                row.getString(4), event);
+    }
+
+    private static String decisionOf(LedgerFact fact) {
+        if (fact.event() instanceof SteeringGroupDecisionRecorded recorded) {
+            return recorded.decisionId();
+        }
+        if (fact.event() instanceof SteeringGroupDecisionCorrected corrected) {
+            return corrected.decisionId();
+        }
+        Authority authority = fact.authority();
+        return authority != null && authority.citesSteeringGroupDecision() ? authority.decisionId() : null;
+    }
+
+    private static long toMicros(Instant instant) {
+        return instant.getEpochSecond() * MICROS_PER_SECOND + instant.getNano() / 1_000;
+    }
+
+    private static Instant fromMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * 1_000);
+    }
+
+    /**
+     * The recording time bound of a read point in the log's own unit, for callers that filter in SQL.
+     *
+     * @param knownAt the bound
+     * @return microseconds since the epoch
+     */
+    static long micros(Instant knownAt) {
+        return toMicros(knownAt);
+    }
+}

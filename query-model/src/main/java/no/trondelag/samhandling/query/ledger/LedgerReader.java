@@ -1,0 +1,127 @@
+package no.trondelag.samhandling.query.ledger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import no.trondelag.samhandling.api.common.ReadPoint;
+import no.trondelag.samhandling.api.common.ReportMeta;
+
+/**
+ * Answers reads at any read point by folding the {@link FactLog} into {@link LedgerViews}. The current view (as of
+ * today, with everything known) is kept in memory and brought up to date with only the facts added since; any
+ * other read point is folded afresh from the log. Both use the same views, so there is one truth about what an
+ * event means.
+ */
+public class LedgerReader {
+
+    private final FactLog factLog;
+    private final Clock clock;
+
+    private LedgerViews live;
+    private LocalDate liveAsOf;
+    private FactLog.Watermark liveWatermark;
+    private long livePosition = -1;
+
+    /**
+     * Creates the reader.
+     *
+     * @param factLog the read side's facts
+     * @param clock   the clock that says what "today" is, in the ledger's zone
+     */
+    public LedgerReader(FactLog factLog, Clock clock) {
+        this.factLog = factLog;
+        this.clock = clock;
+    }
+
+    /**
+     * The read point of "now": today, with everything recorded.
+     *
+     * @return the current read point
+     */
+    public ReadPoint now() {
+        return new ReadPoint(LocalDate.now(clock), null);
+    }
+
+    /**
+     * Reads the views at a read point.
+     *
+     * @param readPoint when to read
+     * @param reader    what to take from the views; it runs while no other read changes them
+     * @param <R>       the result type
+     * @return the result and the report's meta
+     */
+    public synchronized <R> Read<R> read(ReadPoint readPoint, Function<LedgerViews, R> reader) {
+        if (readPoint.knownAt() == null && readPoint.asOf().equals(LocalDate.now(clock))) {
+            refreshLive(readPoint.asOf());
+            return new Read<>(reader.apply(live), new ReportMeta(readPoint.asOf(), null, livePosition));
+        }
+        LedgerViews views = LedgerViews.empty();
+        long position = fold(views, readPoint, -1);
+        return new Read<>(reader.apply(views), new ReportMeta(readPoint.asOf(), readPoint.knownAt(), position));
+    }
+
+    /**
+     * The facts concerning some participants at a read point, in ledger order.
+     *
+     * @param readPoint      when to read
+     * @param participantIds the participants
+     * @return the facts known and in effect at the read point
+     */
+    public List<LedgerFact> concerning(ReadPoint readPoint, List<String> participantIds) {
+        List<LedgerFact> facts = new ArrayList<>();
+        for (LedgerFact fact : factLog.concerning(participantIds)) {
+            if (readPoint.knows(fact.recordedAt()) && readPoint.inEffect(fact.effectiveOn())) {
+                facts.add(fact);
+            }
+        }
+        return facts;
+    }
+
+    private void refreshLive(LocalDate today) {
+        FactLog.Watermark watermark = factLog.watermark();
+        if (live != null && today.equals(liveAsOf) && watermark.equals(liveWatermark)) {
+            return;
+        }
+        ReadPoint readPoint = new ReadPoint(today, null);
+        if (live != null && today.equals(liveAsOf) && watermark.count() > liveWatermark.count()) {
+            List<LedgerFact> added = new ArrayList<>();
+            factLog.forEach(liveWatermark.lastPosition(), added::add);
+            if (liveWatermark.count() + added.size() == watermark.count()) {
+                added.stream().filter(fact -> readPoint.inEffect(fact.effectiveOn())).forEach(live::apply);
+                livePosition = Math.max(livePosition, watermark.lastPosition());
+                liveWatermark = watermark;
+                return;
+            }
+        }
+        LedgerViews views = LedgerViews.empty();
+        livePosition = fold(views, readPoint, -1);
+        live = views;
+        liveAsOf = today;
+        liveWatermark = watermark;
+    }
+
+    private long fold(LedgerViews views, ReadPoint readPoint, long afterPosition) {
+        long[] position = {afterPosition};
+        factLog.forEach(afterPosition, fact -> {
+            if (readPoint.knows(fact.recordedAt())) {
+                position[0] = fact.position();
+                if (readPoint.inEffect(fact.effectiveOn())) {
+                    views.apply(fact);
+                }
+            }
+        });
+        return position[0];
+    }
+
+    /**
+     * A result with the meta of the report it belongs to.
+     *
+     * @param result the result
+     * @param meta   the read point and position
+     * @param <R>    the result type
+     */
+    public record Read<R>(R result, ReportMeta meta) {
+    }
+}
