@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -90,6 +91,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "The request body is missing or cannot be read",
                 "malformed-request", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
+        Class<?> type = exception.getRequiredType();
+        return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters: 1 to correct.",
+                "invalid-parameters", List.of(new FieldError(name, "must be "
+                        + (type == Integer.class ? "a whole number" : "a " + (type == null ? "value" : type
+                        .getSimpleName())))));
     }
 
     @ExceptionHandler(Exception.class)
