@@ -1,5 +1,10 @@
 package no.trondelag.samhandling.app.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import no.trondelag.samhandling.api.common.Authority;
@@ -31,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * steering-group decision log. Who recorded an event ({@code actor}) is shown to auditors only.
  */
 @RestController
+@Tag(name = "ledger")
 @RequestMapping("/api")
 class LedgerController {
 
@@ -48,6 +54,10 @@ class LedgerController {
     }
 
     @GetMapping("/regions")
+    @Operation(summary = "The regional collaboration arenas")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = RegionList.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> regions(@RequestParam(required = false) String asOf,
                                    @RequestParam(required = false) String knownAt,
                                    @RequestParam(required = false) String format,
@@ -65,6 +75,10 @@ class LedgerController {
     }
 
     @GetMapping("/participants")
+    @Operation(summary = "Every registered participant, including those merged away")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ParticipantList.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> participants(@RequestParam(required = false) String asOf,
                                         @RequestParam(required = false) String knownAt,
                                         @RequestParam(required = false) String format,
@@ -75,6 +89,10 @@ class LedgerController {
     }
 
     @GetMapping("/participants/{participantId}")
+    @Operation(summary = "One participant")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ParticipantDetail.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> participant(@PathVariable String participantId,
                                        @RequestParam(required = false) String asOf,
                                        @RequestParam(required = false) String knownAt,
@@ -90,6 +108,10 @@ class LedgerController {
     }
 
     @GetMapping("/participants/{participantId}/history")
+    @Operation(summary = "A participant's timeline across aggregates and merges (a successor's includes its predecessors'); actor shown to auditors only")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ParticipantHistory.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> history(@PathVariable String participantId,
                                    @RequestParam(required = false) String asOf,
                                    @RequestParam(required = false) String knownAt,
@@ -107,6 +129,10 @@ class LedgerController {
     }
 
     @GetMapping("/audit/decisions")
+    @Operation(summary = "The steering-group decision log: decisions, corrections, and every event citing each; actor shown to auditors only")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = DecisionLog.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> decisions(@RequestParam(required = false) String asOf,
                                      @RequestParam(required = false) String knownAt,
                                      @RequestParam(required = false) String format,
@@ -125,6 +151,10 @@ class LedgerController {
     }
 
     @GetMapping("/audit/decisions/{decisionId}")
+    @Operation(summary = "One steering-group decision with its corrections and what followed from it")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = LedgerController.DecisionReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> decision(@PathVariable String decisionId,
                                     @RequestParam(required = false) String asOf,
                                     @RequestParam(required = false) String knownAt,

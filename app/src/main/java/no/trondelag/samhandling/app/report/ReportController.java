@@ -1,5 +1,10 @@
 package no.trondelag.samhandling.app.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import no.trondelag.samhandling.api.common.ReportMeta;
@@ -32,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code asOf}, {@code knownAt}) and in JSON or CSV. Every read goes through Axon's query bus.
  */
 @RestController
+@Tag(name = "reports")
 @RequestMapping("/api/reports")
 class ReportController {
 
@@ -46,6 +52,10 @@ class ReportController {
     }
 
     @GetMapping("/participation")
+    @Operation(summary = "Participation by region: municipalities, members, rate, population covered, eFagråd and representative")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ParticipationReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> participation(@RequestParam(required = false) String asOf,
                                          @RequestParam(required = false) String knownAt,
                                          @RequestParam(required = false) String format,
@@ -68,6 +78,10 @@ class ReportController {
     }
 
     @GetMapping("/participation/{regionId}")
+    @Operation(summary = "One region's participation and its members")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportController.RegionReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> regionParticipation(@PathVariable String regionId,
                                                @RequestParam(required = false) String asOf,
                                                @RequestParam(required = false) String knownAt,
@@ -88,6 +102,10 @@ class ReportController {
     }
 
     @GetMapping("/funding")
+    @Operation(summary = "Secretariat funding per year: budget, allocations by source, pledges, gap, 2-FTE flag")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = FundingReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> funding(@RequestParam(required = false) Integer year,
                                    @RequestParam(required = false) String asOf,
                                    @RequestParam(required = false) String knownAt,
@@ -112,6 +130,10 @@ class ReportController {
     }
 
     @GetMapping("/goals")
+    @Operation(summary = "Goal progress by region: one ratio per indicator of the five goals, with definitions")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = GoalProgressReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> goals(@RequestParam(required = false) String asOf,
                                  @RequestParam(required = false) String knownAt,
                                  @RequestParam(required = false) String format,
@@ -134,6 +156,10 @@ class ReportController {
     }
 
     @GetMapping("/initiatives")
+    @Operation(summary = "Joint initiatives: status, pillar, goals, approving decision, participants per region, last milestone")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = InitiativesReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> initiatives(@RequestParam(required = false) String asOf,
                                        @RequestParam(required = false) String knownAt,
                                        @RequestParam(required = false) String format,
