@@ -1,6 +1,8 @@
 package no.trondelag.samhandling.app.config;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.time.Clock;
 import java.time.ZoneId;
 import no.trondelag.samhandling.command.common.CommandLookups;
@@ -37,10 +39,17 @@ public class AxonConfiguration {
         return Clock.system(LEDGER_ZONE);
     }
 
+    /**
+     * The HTTP object mapper: Spring Boot's, configured in {@code application.yml}, but reading JSON numbers with a
+     * fraction as exact decimals with their scale kept, so money never passes through a binary floating point.
+     */
     @Bean
     @Primary
     ObjectMapper jacksonObjectMapper(Jackson2ObjectMapperBuilder builder) {
-        return builder.build();
+        ObjectMapper mapper = builder.build();
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        return mapper;
     }
 
     @Bean("defaultAxonObjectMapper")

@@ -3,6 +3,7 @@ package no.trondelag.samhandling.app.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -44,6 +46,9 @@ class CommandEndpointIT {
 
     @Autowired
     CommandCatalogue catalogue;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     LedgerHttp http;
     final List<String> acceptedCommands = new ArrayList<>();
@@ -169,6 +174,18 @@ class CommandEndpointIT {
         assertThat(response.json().path("aggregateId").asText()).isEqualTo("participant:5054");
         // registered, joined, moved, assessed, adopted, enrolled, completed: this assessment is sequence 7
         assertThat(response.json().path("version").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void moneySentAsAJsonNumberKeepsItsExactDecimals() {
+        Response response = http.command("PledgeSecretariatFunding", """
+                {"year":2019,"participantId":"5054","amountNok":12345678.10,"authority":%s}""".formatted(COUNCIL));
+
+        assertThat(response.status()).isEqualTo(200);
+        long position = response.json().path("events").get(0).path("globalIndex").asLong();
+        byte[] payload = jdbc.queryForObject("SELECT payload FROM domainevententry WHERE globalIndex = ?",
+                byte[].class, position);
+        assertThat(new String(payload, StandardCharsets.UTF_8)).contains("\"amountNok\":12345678.10");
     }
 
     Stream<Arguments> rejections() {

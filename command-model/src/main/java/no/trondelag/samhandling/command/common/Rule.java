@@ -40,7 +40,7 @@ public enum Rule {
     PROGRESS_DECREASED("progress-decreased", "an initiative's progress never goes below its last milestone"),
     BUDGET_NOT_SET("budget-not-set", "the year's secretariat budget must be set first"),
     BUDGET_REVISION_NEEDS_NEW_DECISION("budget-revision-needs-new-decision",
-            "a budget is revised only by a decision other than the one that set it"),
+            "each decision sets a year's budget once; a revision needs a new decision"),
     ALLOCATIONS_EXCEED_BUDGET("allocations-exceed-budget", "allocations never exceed the year's budget"),
     COMPONENT_ALREADY_ADOPTED("component-already-adopted", "a national component is adopted once per participant"),
     ALREADY_ENROLLED("already-enrolled", "a participant enrols in a cohort once"),

@@ -3,6 +3,8 @@ package no.trondelag.samhandling.command.funding;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
 import no.trondelag.samhandling.api.common.LedgerIds;
 import no.trondelag.samhandling.api.funding.AllocateSecretariatFunding;
 import no.trondelag.samhandling.api.funding.PledgeSecretariatFunding;
@@ -30,7 +32,7 @@ class SecretariatYear {
     @AggregateIdentifier
     private String id;
     private BigDecimal budget;
-    private String budgetDecisionId;
+    private final Set<String> budgetDecisionIds = new HashSet<>();
     private BigDecimal allocated = BigDecimal.ZERO;
 
     SecretariatYear() {
@@ -39,9 +41,9 @@ class SecretariatYear {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(SetSecretariatBudget command, CommandLookups lookups) {
-        if (command.decisionId().equals(budgetDecisionId)) {
+        if (budgetDecisionIds.contains(command.decisionId())) {
             throw Rejections.conflict(Rule.BUDGET_REVISION_NEEDS_NEW_DECISION, "The " + command.year()
-                    + " budget was already set by decision " + budgetDecisionId);
+                    + " budget was already set by decision " + command.decisionId());
         }
         if (command.amountNok().compareTo(allocated) < 0) {
             throw Rejections.conflict(Rule.ALLOCATIONS_EXCEED_BUDGET, "A budget of " + command.amountNok()
@@ -81,7 +83,7 @@ class SecretariatYear {
     void on(SecretariatBudgetSet event) {
         id = LedgerIds.secretariatYear(event.year());
         budget = event.amountNok();
-        budgetDecisionId = event.decisionId();
+        budgetDecisionIds.add(event.decisionId());
     }
 
     @EventSourcingHandler
