@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * A small HTTP client for tests that drive the real endpoints of a running ledger on localhost.
@@ -17,16 +18,44 @@ public final class LedgerHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
     private final String baseUrl;
+    private final String authorization;
 
     /**
-     * Creates a client for the ledger on the given local port.
+     * Creates an anonymous client for the ledger on the given local port.
      *
      * @param port the server's port
      */
     public LedgerHttp(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private LedgerHttp(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /**
+     * The same client, authenticated as a built-in user (whose password is its name).
+     *
+     * @param user the user's name
+     * @return an authenticated client
+     */
+    public LedgerHttp as(String user) {
+        return withAuthorization("Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The same client, sending the given Authorization header.
+     *
+     * @param header the header value, such as {@code Bearer <token>}
+     * @return the client
+     */
+    public LedgerHttp withAuthorization(String header) {
+        return new LedgerHttp(baseUrl, header);
     }
 
     /**
@@ -58,10 +87,11 @@ public final class LedgerHttp {
      *
      * @param commandName the command's name
      * @param json        the body
+     * @param headers     further header names and values, alternating
      * @return the response
      */
-    public Response command(String commandName, String json) {
-        return post("/api/commands/" + commandName, "application/json", json);
+    public Response command(String commandName, String json, String... headers) {
+        return post("/api/commands/" + commandName, "application/json", json, headers);
     }
 
     /**
@@ -70,12 +100,17 @@ public final class LedgerHttp {
      * @param path        the path
      * @param contentType the Content-Type
      * @param body        the body
+     * @param headers     further header names and values, alternating
      * @return the response
      */
-    public Response post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+    public Response post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     /**
@@ -94,8 +129,11 @@ public final class LedgerHttp {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> response = client.send(request.build(),
+            HttpResponse<String> response = CLIENT.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body(),

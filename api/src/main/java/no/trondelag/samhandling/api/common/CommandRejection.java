@@ -22,7 +22,9 @@ public record CommandRejection(Reason reason, String rule, String detail, List<F
         /** The command names something the ledger does not hold (404). */
         NOT_FOUND,
         /** The command breaks a rule of the ledger's current state (409). */
-        CONFLICT
+        CONFLICT,
+        /** The request cannot be processed as sent, such as an idempotency key reused for another body (422). */
+        UNPROCESSABLE
     }
 
     /**

@@ -1,14 +1,17 @@
 package no.trondelag.samhandling.app.command;
 
-import java.security.Principal;
 import java.util.UUID;
 import no.trondelag.samhandling.api.common.LedgerCommand;
 import no.trondelag.samhandling.app.problem.UnknownCommandException;
+import no.trondelag.samhandling.app.security.CommandPermissions;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,28 +23,39 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/commands")
 class CommandController {
 
-    /** The actor recorded when a request carries no authenticated principal. */
-    static final String ANONYMOUS = "anonymous";
-
     private final CommandCatalogue catalogue;
     private final CommandDispatcher dispatcher;
     private final CommandBinder binder;
+    private final CommandPermissions permissions;
+    private final CommandPreconditions preconditions;
 
-    CommandController(CommandCatalogue catalogue, CommandDispatcher dispatcher, CommandBinder binder) {
+    CommandController(CommandCatalogue catalogue, CommandDispatcher dispatcher, CommandBinder binder,
+                      CommandPermissions permissions, CommandPreconditions preconditions) {
+        this.preconditions = preconditions;
         this.catalogue = catalogue;
         this.dispatcher = dispatcher;
         this.binder = binder;
+        this.permissions = permissions;
     }
 
     @PostMapping(path = "/{commandName}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandResponse> send(@PathVariable String commandName, @RequestBody byte[] body,
-                                         Principal principal) {
+                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                         String ifMatch,
+                                         @RequestHeader(name = "Idempotency-Key", required = false)
+                                         String idempotencyKey,
+                                         Authentication authentication) {
         Class<? extends LedgerCommand> type = catalogue.find(commandName)
                 .orElseThrow(() -> new UnknownCommandException(commandName));
+        permissions.requireMaySend(authentication, commandName);
         LedgerCommand command = binder.bind(body, type);
-        CommandResponse response = dispatcher.dispatch(command,
-                principal == null ? ANONYMOUS : principal.getName(), UUID.randomUUID().toString());
+        permissions.requireMayActFor(authentication, command);
+        String actor = authentication.getName();
+        CommandResponse response = dispatcher.dispatch(command, new CommandRequest(actor,
+                UUID.randomUUID().toString(), preconditions.expectedVersion(ifMatch),
+                preconditions.idempotencyKey(idempotencyKey),
+                preconditions.requestHash(actor, commandName, command)));
         return ResponseEntity.ok()
                 .eTag(Long.toString(response.version()))
                 .body(response);

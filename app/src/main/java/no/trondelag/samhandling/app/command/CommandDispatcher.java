@@ -1,11 +1,13 @@
 package no.trondelag.samhandling.app.command;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.trondelag.samhandling.api.common.CommandOutcome;
 import no.trondelag.samhandling.api.common.CommandOutcome.AppendedEvent;
 import no.trondelag.samhandling.api.common.LedgerCommand;
 import no.trondelag.samhandling.command.common.AppendedEvents;
+import no.trondelag.samhandling.command.common.CommandMetaData;
 import no.trondelag.samhandling.command.common.Provenance;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -30,15 +32,22 @@ public class CommandDispatcher {
     /**
      * Sends a command and waits for its outcome. A rejected command throws, and has appended nothing.
      *
-     * @param command       the command
-     * @param actor         the authenticated principal sending it
-     * @param correlationId the request it belongs to
+     * @param command the command
+     * @param request who sends it and under which conditions
      * @return what the command appended
      */
-    public CommandResponse dispatch(LedgerCommand command, String actor, String correlationId) {
-        MetaData metaData = MetaData.from(Map.of(
-                Provenance.ACTOR, actor,
-                Provenance.CORRELATION_ID, correlationId));
+    public CommandResponse dispatch(LedgerCommand command, CommandRequest request) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(Provenance.ACTOR, request.actor());
+        values.put(Provenance.CORRELATION_ID, request.correlationId());
+        if (request.expectedVersion() != null) {
+            values.put(CommandMetaData.EXPECTED_VERSION, request.expectedVersion());
+        }
+        if (request.idempotencyKey() != null) {
+            values.put(CommandMetaData.IDEMPOTENCY_KEY, request.idempotencyKey());
+            values.put(CommandMetaData.REQUEST_HASH, request.requestHash());
+        }
+        MetaData metaData = MetaData.from(values);
         AppendedEvents appended = commandGateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         CommandOutcome outcome = appended.outcome();

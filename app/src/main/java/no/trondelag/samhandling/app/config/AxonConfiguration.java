@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.CommandShapeInterceptor;
+import no.trondelag.samhandling.command.common.ExpectedVersion;
+import no.trondelag.samhandling.command.common.Idempotency;
 import no.trondelag.samhandling.command.common.JdbcCommandLookups;
 import no.trondelag.samhandling.command.common.LookupUpdater;
 import no.trondelag.samhandling.command.common.OutcomeRecorder;
@@ -16,6 +18,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,9 +82,21 @@ public class AxonConfiguration {
     }
 
     @Bean
-    SmartInitializingSingleton ledgerInterceptors(CommandBus commandBus, EventStore eventStore) {
+    CommandTargetResolver expectedVersionTargetResolver() {
+        return ExpectedVersion.targetResolver();
+    }
+
+    /**
+     * The command bus's handler interceptors, outermost first: shape, then idempotency (a retry returns before
+     * anything else is checked), then the expected version, then outcome recording.
+     */
+    @Bean
+    SmartInitializingSingleton ledgerInterceptors(CommandBus commandBus, EventStore eventStore,
+                                                  ConnectionProvider connectionProvider) {
         return () -> {
             commandBus.registerHandlerInterceptor(new CommandShapeInterceptor());
+            commandBus.registerHandlerInterceptor(new Idempotency(connectionProvider));
+            commandBus.registerHandlerInterceptor(ExpectedVersion.interceptor(eventStore));
             commandBus.registerHandlerInterceptor(OutcomeRecorder.commandInterceptor());
             eventStore.registerDispatchInterceptor(Provenance.actorRequired());
             eventStore.registerDispatchInterceptor(OutcomeRecorder.eventInterceptor());

@@ -23,6 +23,7 @@ import no.trondelag.samhandling.app.command.CommandResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). Each command of the catalogue
@@ -46,6 +47,7 @@ public class OpenApiConfiguration {
     }
 
     @Bean
+    @Order(0)
     OpenApiCustomizer ledgerOperations(CommandCatalogue catalogue) {
         return openApi -> {
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();

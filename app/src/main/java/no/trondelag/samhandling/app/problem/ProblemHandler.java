@@ -3,9 +3,11 @@ package no.trondelag.samhandling.app.problem;
 import java.util.List;
 import no.trondelag.samhandling.api.common.CommandRejection;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
+import no.trondelag.samhandling.api.common.VersionConflict;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -41,10 +44,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 case INVALID -> HttpStatus.BAD_REQUEST;
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case CONFLICT -> HttpStatus.CONFLICT;
+                case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             };
             return problem(status, rejection.detail(), rejection.rule(), rejection.fields());
         }
+        if (details instanceof VersionConflict conflict) {
+            return versionConflict(conflict.aggregateId(), conflict.expectedVersion(), conflict.currentVersion());
+        }
         return unexpected(exception);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException exception) {
+        return versionConflict(String.valueOf(exception.getAggregateIdentifier()), exception.getExpectedVersion(),
+                exception.getActualVersion());
+    }
+
+    private static ResponseEntity<Object> versionConflict(String aggregateId, long expected, long current) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, "If-Match named "
+                + "version " + expected + " of " + aggregateId + ", but it is at version " + current
+                + "; read it again and resend");
+        problem.setProperty("rule", "version-mismatch");
+        problem.setProperty("aggregateId", aggregateId);
+        problem.setProperty("expectedVersion", expected);
+        problem.setProperty("currentVersion", current);
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(Long.toString(current)).body(problem);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -58,6 +82,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrent(RuntimeException exception) {
         return problem(HttpStatus.CONFLICT, "Another command changed the same record at the same moment; "
                 + "read it again and retry", "concurrent-modification", List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(AccessDeniedException exception) {
+        return problem(HttpStatus.FORBIDDEN, exception.getMessage(), "forbidden", List.of());
     }
 
     @ExceptionHandler(UnknownCommandException.class)
@@ -89,6 +118,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLargeException tooLarge) {
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), "body-too-large", List.of());
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "The request body is missing or cannot be read",
                 "malformed-request", List.of());
     }

@@ -14,6 +14,7 @@ import no.trondelag.samhandling.api.participation.ParticipantKind;
 import no.trondelag.samhandling.api.participation.RegisterParticipant;
 import no.trondelag.samhandling.api.region.RegisterRegion;
 import no.trondelag.samhandling.app.command.CommandDispatcher;
+import no.trondelag.samhandling.app.command.CommandRequest;
 import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.CommandLookups.IdKind;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ class ReferenceDataSeeder implements ApplicationRunner {
             }
         }
         String correlationId = UUID.randomUUID().toString();
-        missing.forEach(command -> dispatcher.dispatch(command, ACTOR, correlationId));
+        missing.forEach(command -> dispatcher.dispatch(command, CommandRequest.by(ACTOR, correlationId)));
         if (!missing.isEmpty()) {
             LOG.info("Seeded the ledger with {} reference-data commands", missing.size());
         }

@@ -55,7 +55,7 @@ class CommandEndpointIT {
 
     @BeforeAll
     void everyCommandSucceedsOnItsHappyPath() {
-        http = new LedgerHttp(port);
+        http = new LedgerHttp(port).as("secretariat");
         assertThat(eventPositions.count()).as("the seed: 9 regions and 47 municipalities").isEqualTo(56);
 
         accept("RecordSteeringGroupDecision", """

@@ -63,12 +63,13 @@ class ReportEndpointsIT {
 
     @BeforeAll
     void replayTheExampleAndTheTrondheimMerge() throws Exception {
-        http = new LedgerHttp(port);
+        http = new LedgerHttp(port).as("secretariat");
         awaitReadSide();
         beforeExample = Instant.now();
-        Process script = new ProcessBuilder("bash", "../docs/examples/2018-history.sh", "http://127.0.0.1:" + port)
-                .redirectErrorStream(true)
-                .start();
+        ProcessBuilder example = new ProcessBuilder("bash", "../docs/examples/2018-history.sh",
+                "http://127.0.0.1:" + port).redirectErrorStream(true);
+        example.environment().put("LEDGER_USER", "secretariat");
+        Process script = example.start();
         String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(script.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(script.exitValue()).as(output).isZero();
@@ -295,9 +296,23 @@ class ReportEndpointsIT {
         }
 
         @Test
-        void actorsAreNotShownToThePublic() {
-            assertThat(http.get("/api/audit/decisions").body()).doesNotContain("\"actor\"");
-            assertThat(http.get("/api/participants/5001/history").body()).doesNotContain("\"actor\"");
+        void actorsAreNotShownToThePublicNorToOtherRoles() {
+            for (LedgerHttp reader : List.of(new LedgerHttp(port), http, new LedgerHttp(port).as("kommune-5054"))) {
+                assertThat(reader.get("/api/audit/decisions").body()).doesNotContain("\"actor\"");
+                assertThat(reader.get("/api/participants/5001/history").body()).doesNotContain("\"actor\"");
+            }
+        }
+
+        @Test
+        void auditorsSeeWhoRecordedEachEvent() {
+            LedgerHttp auditor = new LedgerHttp(port).as("auditor");
+
+            JsonNode decision = auditor.get("/api/audit/decisions/sg-2018-05-02-07").json().path("decision");
+            JsonNode history = auditor.get("/api/participants/5001/history").json();
+
+            assertThat(decision.path("recorded").path("actor").asText()).isEqualTo("secretariat");
+            assertThat(decision.path("citedBy").findValuesAsText("actor")).containsOnly("secretariat");
+            assertThat(history.path("entries").findValuesAsText("actor")).contains("system:seed", "secretariat");
         }
     }
 

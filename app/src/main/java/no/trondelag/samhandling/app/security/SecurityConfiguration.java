@@ -1,0 +1,127 @@
+package no.trondelag.samhandling.app.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what. Reports, reference reads and the decision log are public; every command needs an authenticated
+ * principal (and {@link CommandPermissions} decides which); the admin API and the actuator, except health, need
+ * ADMIN. The embedded default authenticates its built-in users over HTTP Basic; without them (profile
+ * {@code prod}) the ledger is an OAuth2 resource server taking JWT bearer tokens. Failures are problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems,
+                                       ObjectProvider<JwtDecoder> jwtDecoder, Environment environment)
+            throws Exception {
+        if (properties.builtInUsers() && environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException("The prod profile refuses to start with the built-in users enabled: "
+                    + "set ledger.security.built-in-users=false and configure JWT validation");
+        }
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(LedgerRoles.ADMIN)
+                        .requestMatchers("/api/admin/**").hasRole(LedgerRoles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/commands/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        if (properties.builtInUsers()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        } else {
+            jwtDecoder.getIfAvailable(() -> {
+                throw new IllegalStateException("Without built-in users the ledger needs JWT validation: set "
+                        + "spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri");
+            });
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(problems)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> toAuthentication(token, properties.jwt()))));
+        }
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService builtInUsers(SecurityProperties properties) {
+        if (!properties.builtInUsers()) {
+            return new InMemoryUserDetailsManager();
+        }
+        LOG.warn("""
+
+                *****************************************************************************************
+                * BUILT-IN USERS ARE ENABLED: secretariat, auditor, admin and kommune-5054, each with   *
+                * its own name as password. They are for the embedded default only. Never expose this   *
+                * instance; production runs with profile 'prod' and OAuth2 JWT bearer tokens.           *
+                *****************************************************************************************""");
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new InMemoryUserDetailsManager(
+                user(encoder, "secretariat", List.of(LedgerRoles.SECRETARIAT), null),
+                user(encoder, "auditor", List.of(LedgerRoles.AUDITOR), null),
+                user(encoder, "admin", List.of(LedgerRoles.ADMIN), null),
+                user(encoder, "kommune-5054", List.of(LedgerRoles.PARTICIPANT), "5054"));
+    }
+
+    private static UserDetails user(PasswordEncoder encoder, String name, List<String> roles, String participantId) {
+        List<GrantedAuthority> authorities = authorities(roles, participantId);
+        return User.withUsername(name).password(encoder.encode(name)).authorities(authorities).build();
+    }
+
+    private static JwtAuthenticationToken toAuthentication(Jwt token, SecurityProperties.Jwt claims) {
+        Object roles = token.getClaims().get(claims.rolesClaim());
+        List<String> roleNames = new ArrayList<>();
+        if (roles instanceof Collection<?> values) {
+            values.forEach(value -> roleNames.add(String.valueOf(value)));
+        } else if (roles instanceof String value) {
+            roleNames.addAll(List.of(value.split("[ ,]+")));
+        }
+        String participantId = token.getClaimAsString(claims.participantClaim());
+        String name = token.getClaimAsString(claims.nameClaim());
+        return new JwtAuthenticationToken(token, authorities(roleNames, participantId),
+                name == null ? token.getSubject() : name);
+    }
+
+    private static List<GrantedAuthority> authorities(List<String> roles, String participantId) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        roles.stream()
+                .filter(role -> List.of(LedgerRoles.SECRETARIAT, LedgerRoles.PARTICIPANT, LedgerRoles.AUDITOR,
+                        LedgerRoles.ADMIN).contains(role))
+                .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        if (participantId != null && roles.contains(LedgerRoles.PARTICIPANT)) {
+            authorities.add(new SimpleGrantedAuthority(LedgerRoles.PARTICIPANT_AUTHORITY_PREFIX + participantId));
+        }
+        return authorities;
+    }
+}
