@@ -91,8 +91,8 @@ public class CommandBinder {
         } catch (JsonMappingException e) {
             errors.add(new FieldError(component.getName() + FieldPaths.of(e), FieldPaths.describe(e, javaType)));
             return null;
-        } catch (JsonProcessingException e) {
-            errors.add(new FieldError(component.getName(), "cannot be read"));
+        } catch (JsonProcessingException | RuntimeException e) {
+            errors.add(new FieldError(component.getName(), "must be " + FieldPaths.describe(javaType)));
             return null;
         }
     }

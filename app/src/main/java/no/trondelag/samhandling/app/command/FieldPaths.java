@@ -39,6 +39,13 @@ final class FieldPaths {
         return expected == null ? "cannot be read" : "must be " + typeName(expected);
     }
 
+    /**
+     * What a field of the given type must be, for people.
+     */
+    static String describe(JavaType fieldType) {
+        return typeName(fieldType.getRawClass());
+    }
+
     private static String typeName(Class<?> type) {
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)

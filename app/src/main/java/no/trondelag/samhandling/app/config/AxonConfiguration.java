@@ -16,6 +16,8 @@ import no.trondelag.samhandling.command.common.Provenance;
 import no.trondelag.samhandling.command.participation.MergeParticipantsHandler;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
@@ -68,6 +70,16 @@ public class AxonConfiguration {
     @Bean
     LookupUpdater lookupUpdater(CommandLookups commandLookups) {
         return new LookupUpdater(commandLookups);
+    }
+
+    /**
+     * A failure while updating the command side's lookups must fail the command's unit of work, so that events and
+     * lookups never disagree; Axon's default would log the failure and commit.
+     */
+    @Bean
+    ConfigurerModule lookupFailuresFailTheCommand() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                LookupUpdater.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean

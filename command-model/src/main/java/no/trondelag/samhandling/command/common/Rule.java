@@ -24,6 +24,7 @@ public enum Rule {
     DECISION_NOT_RECORDED("decision-not-recorded", "the cited steering-group decision must be recorded"),
     DECISION_ALREADY_RECORDED("decision-already-recorded", "a decision id is recorded once"),
     MEETING_DATE_IN_FUTURE("meeting-date-in-future", "a decision's meeting date cannot be in the future"),
+    PREDECESSOR_NOT_REGISTERED("predecessor-not-registered", "every predecessor of a merge must be registered"),
     SUCCESSOR_ALREADY_REGISTERED("successor-already-registered",
             "a new merge successor must not be registered already"),
     PREDECESSOR_ALREADY_MERGED("predecessor-already-merged",

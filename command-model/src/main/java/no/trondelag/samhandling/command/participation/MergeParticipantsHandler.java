@@ -88,7 +88,7 @@ public class MergeParticipantsHandler {
 
     private Aggregate<Participant> load(String participantId) {
         if (lookups.participant(participantId).isEmpty()) {
-            throw Rejections.notFound(Rule.PARTICIPANT_NOT_REGISTERED,
+            throw Rejections.notFound(Rule.PREDECESSOR_NOT_REGISTERED,
                     "Predecessor " + participantId + " is not registered");
         }
         return participants.get().load(LedgerIds.participant(participantId));

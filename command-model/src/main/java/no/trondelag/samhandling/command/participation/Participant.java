@@ -262,7 +262,7 @@ class Participant {
         if (!expected.matcher(number).matches()) {
             throw Rejections.invalid(field, kind == ParticipantKind.MUNICIPALITY
                     ? "a municipality is identified by its 4-digit municipality number"
-                    : "a " + kind + " is identified by its 9-digit organisation number");
+                    : "a participant that is not a municipality is identified by its 9-digit organisation number");
         }
     }
 
