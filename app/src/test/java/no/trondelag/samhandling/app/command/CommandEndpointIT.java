@@ -233,7 +233,7 @@ class CommandEndpointIT {
                 Arguments.of("MergeParticipants", """
                         {"successorId":"5058","successorName":"Åfjord","predecessorIds":["5018","5098"],
                          "regionId":"fosen","population":1,"effectiveDate":"2020-01-01","authority":%s}"""
-                        .formatted(COUNCIL), 404, "participant-not-registered"),
+                        .formatted(COUNCIL), 404, "predecessor-not-registered"),
                 Arguments.of("RecordSteeringGroupDecision", """
                         {"decisionId":"sg-2018-05-02-07","meetingDate":"2018-05-02","title":"T","text":"T",
                          "points":[]}""", 409, "decision-already-recorded"),
