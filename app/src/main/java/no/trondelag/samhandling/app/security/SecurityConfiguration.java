@@ -38,6 +38,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final int BCRYPT_MIN_COST = 4;
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems,
@@ -74,8 +75,18 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The built-in users' passwords are their names, so a slow hash protects nothing; the lowest BCrypt cost keeps
+     * HTTP Basic, which checks the password on every request, from costing tens of milliseconds a request. As the
+     * only encoder, it also keeps Spring Security from re-hashing the passwords at a higher cost on first login.
+     */
     @Bean
-    UserDetailsService builtInUsers(SecurityProperties properties) {
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(BCRYPT_MIN_COST);
+    }
+
+    @Bean
+    UserDetailsService builtInUsers(SecurityProperties properties, PasswordEncoder encoder) {
         if (!properties.builtInUsers()) {
             return new InMemoryUserDetailsManager();
         }
@@ -86,9 +97,6 @@ public class SecurityConfiguration {
                 * its own name as password. They are for the embedded default only. Never expose this   *
                 * instance; production runs with profile 'prod' and OAuth2 JWT bearer tokens.           *
                 *****************************************************************************************""");
-        // The built-in users' passwords are their names, so a slow hash protects nothing; the lowest BCrypt cost
-        // keeps HTTP Basic, which checks the password on every request, from costing tens of milliseconds each.
-        PasswordEncoder encoder = new BCryptPasswordEncoder(4);
         return new InMemoryUserDetailsManager(
                 user(encoder, "secretariat", List.of(LedgerRoles.SECRETARIAT), null),
                 user(encoder, "auditor", List.of(LedgerRoles.AUDITOR), null),
@@ -98,7 +106,7 @@ public class SecurityConfiguration {
 
     private static UserDetails user(PasswordEncoder encoder, String name, List<String> roles, String participantId) {
         List<GrantedAuthority> authorities = authorities(roles, participantId);
-        return User.withUsername(name).password("{bcrypt}" + encoder.encode(name)).authorities(authorities).build();
+        return User.withUsername(name).password(encoder.encode(name)).authorities(authorities).build();
     }
 
     private static JwtAuthenticationToken toAuthentication(Jwt token, SecurityProperties.Jwt claims) {

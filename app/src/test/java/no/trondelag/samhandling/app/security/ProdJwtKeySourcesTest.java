@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import no.trondelag.samhandling.app.LedgerApplication;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,23 +21,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * The {@code prod} profile should work with each key source Spring Boot's resource server offers on its own: the
  * issuer, a JWK set URI, or a public key.
  *
- * <p>Disabled: these reproduce a bug. {@code application-prod.yml} sets
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri: ${LEDGER_JWT_ISSUER_URI:}} and
- * {@code jwk-set-uri: ${LEDGER_JWT_JWK_SET_URI:}}, so both properties always exist, if only as empty strings.
- * <ul>
- * <li>Spring Boot's {@code jwtDecoderByJwkKeySetUri} is guarded by {@code @ConditionalOnProperty(name =
- * "...jwk-set-uri")}, which matches any present value but "false", so it is defined next to the decoder for the key
- * actually configured: with {@code public-key-location} the ledger fails to start with "expected single matching
- * bean but found 2: jwtDecoderByJwkKeySetUri,jwtDecoderByPublicKeyValue", with {@code issuer-uri} alone with
- * "... found 2: jwtDecoderByJwkKeySetUri,jwtDecoderByIssuerUri".</li>
- * <li>With {@code jwk-set-uri} alone it starts, but the decoder validates {@code iss} against the empty
- * {@code issuer-uri} (it is not null), so every token is rejected ("The iss claim is not valid") and every command
- * is 401.</li>
- * </ul>
- * Only setting both {@code LEDGER_JWT_JWK_SET_URI} and {@code LEDGER_JWT_ISSUER_URI} works. Enable these once the
- * empty defaults are gone from {@code application-prod.yml}.
+ * <p>These once failed: {@code application-prod.yml} defined {@code issuer-uri} and {@code jwk-set-uri} with empty
+ * defaults, so Spring Boot created a second decoder next to the configured one, or checked {@code iss} against an
+ * empty issuer.
  */
-@Disabled("Bug: application-prod.yml defines jwt.issuer-uri and jwt.jwk-set-uri even when empty; see the comment")
 class ProdJwtKeySourcesTest {
 
     @Test

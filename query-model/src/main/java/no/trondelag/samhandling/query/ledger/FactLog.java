@@ -19,7 +19,7 @@ public interface FactLog {
     void append(LedgerFact fact);
 
     /**
-     * Removes every fact, before a replay.
+     * Removes every fact, before a replay, and starts a new {@link #epoch()}.
      */
     void clear();
 
@@ -29,6 +29,22 @@ public interface FactLog {
      * @return how many facts the log holds and the highest position among them
      */
     Watermark watermark();
+
+    /**
+     * How many facts there are at or below a position; a count above what a reader folded there means a fact was
+     * added late into a gap.
+     *
+     * @param position the position
+     * @return the number of facts at or below it
+     */
+    long countUpTo(long position);
+
+    /**
+     * How many times the log was cleared; a reader that folded the log in an earlier epoch must fold it again.
+     *
+     * @return the epoch
+     */
+    long epoch();
 
     /**
      * Feeds every fact to a consumer in ledger order.

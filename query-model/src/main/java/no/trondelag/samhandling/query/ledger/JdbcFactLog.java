@@ -78,6 +78,17 @@ public class JdbcFactLog implements FactLog {
     public void clear() {
         jdbc.update("DELETE FROM rm_fact_participant");
         jdbc.update("DELETE FROM rm_fact");
+        jdbc.update("UPDATE rm_fact_epoch SET epoch = epoch + 1");
+    }
+
+    @Override
+    public long countUpTo(long position) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact WHERE position <= ?", Long.class, position);
+    }
+
+    @Override
+    public long epoch() {
+        return jdbc.queryForObject("SELECT epoch FROM rm_fact_epoch", Long.class);
     }
 
     @Override

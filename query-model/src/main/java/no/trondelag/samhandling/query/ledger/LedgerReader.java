@@ -21,7 +21,8 @@ public class LedgerReader {
 
     private LedgerViews live;
     private LocalDate liveAsOf;
-    private FactLog.Watermark liveWatermark;
+    private long liveEpoch = -1;
+    private long liveCount;
     private long livePosition = -1;
 
     /**
@@ -79,27 +80,43 @@ public class LedgerReader {
         return facts;
     }
 
+    /**
+     * Brings the live views up to date. They were folded from {@code liveCount} facts up to {@code livePosition}
+     * in epoch {@code liveEpoch}; if the log is still in that epoch and holds no other facts up to that position,
+     * only the facts after it are applied (each exactly once, however many arrive meanwhile), else everything is
+     * folded again.
+     */
     private void refreshLive(LocalDate today) {
-        FactLog.Watermark watermark = factLog.watermark();
-        if (live != null && today.equals(liveAsOf) && watermark.equals(liveWatermark)) {
-            return;
-        }
         ReadPoint readPoint = new ReadPoint(today, null);
-        if (live != null && today.equals(liveAsOf) && watermark.count() > liveWatermark.count()) {
-            List<LedgerFact> added = new ArrayList<>();
-            factLog.forEach(liveWatermark.lastPosition(), added::add);
-            if (liveWatermark.count() + added.size() == watermark.count()) {
-                added.stream().filter(fact -> readPoint.inEffect(fact.effectiveOn())).forEach(live::apply);
-                livePosition = Math.max(livePosition, watermark.lastPosition());
-                liveWatermark = watermark;
+        FactLog.Watermark watermark = factLog.watermark();
+        if (live != null && today.equals(liveAsOf) && factLog.epoch() == liveEpoch) {
+            if (watermark.count() == liveCount && watermark.lastPosition() == livePosition) {
+                return;
+            }
+            if (factLog.countUpTo(livePosition) == liveCount) {
+                factLog.forEach(livePosition, fact -> {
+                    liveCount++;
+                    livePosition = fact.position();
+                    if (readPoint.inEffect(fact.effectiveOn())) {
+                        live.apply(fact);
+                    }
+                });
                 return;
             }
         }
         LedgerViews views = LedgerViews.empty();
-        livePosition = fold(views, readPoint, -1);
+        liveEpoch = factLog.epoch();
+        liveCount = 0;
+        livePosition = -1;
+        factLog.forEach(-1, fact -> {
+            liveCount++;
+            livePosition = fact.position();
+            if (readPoint.inEffect(fact.effectiveOn())) {
+                views.apply(fact);
+            }
+        });
         live = views;
         liveAsOf = today;
-        liveWatermark = watermark;
     }
 
     private long fold(LedgerViews views, ReadPoint readPoint, long afterPosition) {

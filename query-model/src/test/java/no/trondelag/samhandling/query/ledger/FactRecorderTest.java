@@ -1,0 +1,95 @@
+package no.trondelag.samhandling.query.ledger;
+
+import static no.trondelag.samhandling.query.ledger.Trondelag.INDRE_FOSEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.trondelag.samhandling.api.common.LedgerEvent;
+import no.trondelag.samhandling.api.funding.SecretariatBudgetSet;
+import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
+import no.trondelag.samhandling.api.region.RegionRegistered;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.junit.jupiter.api.Test;
+
+class FactRecorderTest {
+
+    private static final Instant RECORDED = Instant.parse("2024-01-08T08:00:00.123456Z");
+    private static final SteeringGroupDecisionRecorded STRATEGY = new SteeringGroupDecisionRecorded(
+            "sg-2018-05-02-07", LocalDate.of(2018, 5, 2), "7/18", "Samhandlingsstrategi", "Vedtatt", List.of());
+    private static final SecretariatBudgetSet BUDGET = new SecretariatBudgetSet(2019, new BigDecimal("2.0"),
+            new BigDecimal("2400000.00"), "sg-2018-05-02-07");
+
+    private final InMemoryFactLog log = new InMemoryFactLog();
+    private final FactRecorder recorder = new FactRecorder(log);
+
+    private static EventMessage<LedgerEvent> message(LedgerEvent event, Map<String, ?> metaData, Instant timestamp) {
+        return new GenericEventMessage<>(UUID.randomUUID().toString(), event, metaData, timestamp);
+    }
+
+    private static void deliver(FactRecorder recorder, long position, LedgerEvent event) {
+        recorder.on(event, message(event, Map.of("actor", "secretariat"), RECORDED.plusSeconds(position)),
+                new GlobalSequenceTrackingToken(position));
+    }
+
+    @Test
+    void anEventIsRecordedWithItsPositionTimestampEffectiveDateAndActor() {
+        // when
+        recorder.on(INDRE_FOSEN.registered(), message(INDRE_FOSEN.registered(),
+                Map.of("actor", "secretariat", "correlationId", "c-1"), RECORDED), new GlobalSequenceTrackingToken(41));
+
+        // then
+        assertThat(log.all()).containsExactly(new LedgerFact(41, RECORDED, LocalDate.of(2018, 1, 1), "secretariat",
+                INDRE_FOSEN.registered()));
+    }
+
+    @Test
+    void anEventWithoutActorIsRecordedWithoutActor() {
+        RegionRegistered fosen = new RegionRegistered("fosen", "Fosen regionråd");
+
+        recorder.on(fosen, message(fosen, Map.of(), RECORDED), new GlobalSequenceTrackingToken(0));
+
+        assertThat(log.all()).containsExactly(new LedgerFact(0, RECORDED, null, null, fosen));
+    }
+
+    @Test
+    void anEventCitingADecisionTakesEffectOnTheDecisionsMeetingDate() {
+        deliver(recorder, 0, STRATEGY);
+        deliver(recorder, 1, BUDGET);
+
+        assertThat(log.all()).extracting(LedgerFact::effectiveOn)
+                .containsExactly(LocalDate.of(2018, 5, 2), LocalDate.of(2018, 5, 2));
+    }
+
+    @Test
+    void aRestartedRecorderFindsTheMeetingDateInTheLog() {
+        // given the decision was recorded before a restart
+        deliver(recorder, 0, STRATEGY);
+
+        // when
+        deliver(new FactRecorder(log), 1, BUDGET);
+
+        // then
+        assertThat(log.all().get(1).effectiveOn()).isEqualTo(LocalDate.of(2018, 5, 2));
+    }
+
+    @Test
+    void aResetClearsTheLogAndForgetsTheMeetingDates() {
+        // given
+        deliver(recorder, 0, STRATEGY);
+
+        // when
+        recorder.reset();
+        deliver(recorder, 1, BUDGET);
+
+        // then the decision is no longer known, so the budget holds from its recording
+        assertThat(log.all()).containsExactly(new LedgerFact(1, RECORDED.plusSeconds(1), null, "secretariat",
+                BUDGET));
+    }
+}

@@ -1,0 +1,85 @@
+package no.trondelag.samhandling.query.ledger;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
+
+/**
+ * A {@link FactLog} in memory, for tests. It behaves like {@link JdbcFactLog}: facts are kept and read in position
+ * order whatever the order they were appended in, appending a position again replaces the fact there, and a fact
+ * concerns the participants {@link Subjects#participantsOf} names.
+ */
+public final class InMemoryFactLog implements FactLog {
+
+    private final NavigableMap<Long, LedgerFact> facts = new TreeMap<>();
+    private long epoch;
+
+    @Override
+    public synchronized void append(LedgerFact fact) {
+        facts.put(fact.position(), fact);
+    }
+
+    @Override
+    public synchronized void clear() {
+        facts.clear();
+        epoch++;
+    }
+
+    @Override
+    public synchronized long countUpTo(long position) {
+        return facts.headMap(position, true).size();
+    }
+
+    @Override
+    public synchronized long epoch() {
+        return epoch;
+    }
+
+    @Override
+    public synchronized Watermark watermark() {
+        return new Watermark(facts.size(), facts.isEmpty() ? -1 : facts.lastKey());
+    }
+
+    @Override
+    public void forEach(long afterPosition, Consumer<LedgerFact> consumer) {
+        List<LedgerFact> after;
+        synchronized (this) {
+            after = new ArrayList<>(facts.tailMap(afterPosition, false).values());
+        }
+        after.forEach(consumer);
+    }
+
+    @Override
+    public synchronized List<LedgerFact> concerning(Collection<String> participantIds) {
+        return facts.values().stream()
+                .filter(fact -> !Collections.disjoint(Subjects.participantsOf(fact.event()), participantIds))
+                .toList();
+    }
+
+    @Override
+    public synchronized LocalDate meetingDateOf(String decisionId) {
+        return facts.values().stream()
+                .map(LedgerFact::event)
+                .filter(SteeringGroupDecisionRecorded.class::isInstance)
+                .map(SteeringGroupDecisionRecorded.class::cast)
+                .filter(recorded -> recorded.decisionId().equals(decisionId))
+                .map(SteeringGroupDecisionRecorded::meetingDate)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Every fact, in position order.
+     *
+     * @return the facts
+     */
+    public synchronized List<LedgerFact> all() {
+        return List.copyOf(facts.values());
+    }
+}

@@ -1,0 +1,276 @@
+package no.trondelag.samhandling.query.ledger;
+
+import static no.trondelag.samhandling.query.ledger.Trondelag.INDRE_FOSEN;
+import static no.trondelag.samhandling.query.ledger.Trondelag.KLAEBU;
+import static no.trondelag.samhandling.query.ledger.Trondelag.TRONDHEIM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import no.trondelag.samhandling.api.common.Authority;
+import no.trondelag.samhandling.api.common.LedgerEvent;
+import no.trondelag.samhandling.api.funding.FundingSource;
+import no.trondelag.samhandling.api.funding.SecretariatBudgetSet;
+import no.trondelag.samhandling.api.funding.SecretariatFundingAllocated;
+import no.trondelag.samhandling.api.goals.DigitalMaturityAssessed;
+import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
+import no.trondelag.samhandling.api.initiative.InitiativeProposed;
+import no.trondelag.samhandling.api.initiative.Pillar;
+import no.trondelag.samhandling.api.participation.ParticipantKind;
+import no.trondelag.samhandling.api.participation.ParticipantRegistered;
+import no.trondelag.samhandling.api.region.RegionRegistered;
+import no.trondelag.samhandling.query.ledger.FactLog.Watermark;
+import no.trondelag.samhandling.query.ledger.Trondelag.Merger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class JdbcFactLogTest {
+
+    private static final String STRATEGY = "sg-2018-05-02-07";
+    private static final LocalDate MAY_2 = LocalDate.of(2018, 5, 2);
+    private static final Instant RECORDED = Instant.parse("2024-01-08T08:00:00.123456Z");
+
+    private JdbcTemplate jdbc;
+    private JdbcFactLog log;
+
+    @BeforeEach
+    void database() {
+        assertThat(H2FactLogs.MIGRATIONS).as("the read model migrations, relative to the module directory")
+                .allMatch(java.nio.file.Files::exists);
+        jdbc = H2FactLogs.database();
+        log = new JdbcFactLog(jdbc, H2FactLogs.serializer());
+    }
+
+    private static LedgerFact fact(long position, LedgerEvent event) {
+        return fact(position, event, RECORDED.plusSeconds(position));
+    }
+
+    private static LedgerFact fact(long position, LedgerEvent event, Instant recordedAt) {
+        LocalDate effectiveOn = EffectiveDates.of(event, decisionId -> STRATEGY.equals(decisionId) ? MAY_2 : null);
+        return new LedgerFact(position, recordedAt, effectiveOn, "secretariat", event);
+    }
+
+    private List<LedgerFact> readAll() {
+        return readAfter(-1);
+    }
+
+    private List<LedgerFact> readAfter(long position) {
+        List<LedgerFact> facts = new ArrayList<>();
+        log.forEach(position, facts::add);
+        return facts;
+    }
+
+    @Test
+    void anEmptyLogHasNoFacts() {
+        assertThat(log.watermark()).isEqualTo(new Watermark(0, -1));
+        assertThat(readAll()).isEmpty();
+        assertThat(log.concerning(List.of("5054"))).isEmpty();
+        assertThat(log.meetingDateOf(STRATEGY)).isNull();
+    }
+
+    @Nested
+    class RoundTrip {
+
+        @Test
+        void factsOfEveryShapeAreReadBackEqual() {
+            // given
+            List<LedgerFact> facts = List.of(
+                    fact(0, new RegionRegistered("fosen", "Fosen regionråd")),
+                    fact(1, INDRE_FOSEN.registered()),
+                    fact(2, new SteeringGroupDecisionRecorded(STRATEGY, MAY_2, "7/18", "Samhandlingsstrategi",
+                            "Strategien vedtas.", List.of("1. Strategien vedtas", "2. Sekretariat opprettes"))),
+                    fact(3, INDRE_FOSEN.joinedByCouncil(LocalDate.of(2018, 6, 14))),
+                    fact(4, new SecretariatBudgetSet(2019, new BigDecimal("2.0"), new BigDecimal("2400000.00"),
+                            STRATEGY)),
+                    fact(5, new SecretariatFundingAllocated(2019, FundingSource.DISCRETIONARY_GRANT,
+                            new BigDecimal("1250000.50"), STRATEGY)),
+                    fact(6, new InitiativeProposed("felles-sak-arkiv", "Felles sak/arkiv", null,
+                            Pillar.PRIORITISED_INITIATIVES, List.of(3, 4), "5054")),
+                    fact(7, new DigitalMaturityAssessed("5054", LocalDate.of(2019, 3, 1), new BigDecimal("3.10"),
+                            "KS")),
+                    fact(8, Merger.reform("5001", "Trondheim", "trondheimsregionen", 199595, TRONDHEIM, KLAEBU)
+                            .mergedInto("5030")));
+
+            // when
+            facts.forEach(log::append);
+
+            // then
+            assertThat(readAll()).containsExactlyElementsOf(facts);
+            assertThat(readAll().get(4).effectiveOn()).isEqualTo(MAY_2);
+            assertThat(readAll().get(0).effectiveOn()).isNull();
+        }
+
+        @Test
+        void recordingInstantsKeepTheirMicroseconds() {
+            log.append(fact(0, new RegionRegistered("fosen", "Fosen regionråd"), RECORDED));
+
+            assertThat(readAll().get(0).recordedAt()).isEqualTo(Instant.parse("2024-01-08T08:00:00.123456Z"));
+        }
+
+        @Test
+        void recordingInstantsAreCutToTheMicrosecond() {
+            log.append(fact(0, new RegionRegistered("fosen", "Fosen regionråd"),
+                    Instant.parse("2024-01-08T08:00:00.123456789Z")));
+
+            assertThat(readAll().get(0).recordedAt()).isEqualTo(Instant.parse("2024-01-08T08:00:00.123456Z"));
+        }
+
+        @Test
+        void aFactWithoutActorIsReadBackWithoutActor() {
+            LedgerFact fact = new LedgerFact(0, RECORDED, null, null, new RegionRegistered("fosen", "Fosen"));
+            log.append(fact);
+
+            assertThat(readAll()).containsExactly(fact);
+        }
+
+        @Test
+        void thePayloadIsStoredWithTypeAndRevision() {
+            log.append(fact(0, INDRE_FOSEN.registered()));
+
+            assertThat(jdbc.queryForMap("SELECT event_type, payload_type, payload_revision FROM rm_fact"))
+                    .containsEntry("EVENT_TYPE", "ParticipantRegistered")
+                    .containsEntry("PAYLOAD_TYPE", ParticipantRegistered.class.getName())
+                    .containsEntry("PAYLOAD_REVISION", "1");
+        }
+    }
+
+    @Nested
+    class Order {
+
+        @Test
+        void factsAreReadInPositionOrderWhateverTheOrderTheyArrivedIn() {
+            // given position 2 committed late, into a gap
+            log.append(fact(0, new RegionRegistered("fosen", "Fosen regionråd")));
+            log.append(fact(1, INDRE_FOSEN.registered()));
+            log.append(fact(3, Trondelag.OSEN.registered()));
+            log.append(fact(2, INDRE_FOSEN.joinedByCouncil(LocalDate.of(2018, 6, 14))));
+
+            assertThat(readAll()).extracting(LedgerFact::position).containsExactly(0L, 1L, 2L, 3L);
+        }
+
+        @Test
+        void onlyFactsAfterThePositionAreRead() {
+            for (long position = 0; position < 5; position++) {
+                log.append(fact(position, new RegionRegistered("r" + position, "R" + position)));
+            }
+
+            assertThat(readAfter(2)).extracting(LedgerFact::position).containsExactly(3L, 4L);
+            assertThat(readAfter(4)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Watermarks {
+
+        @Test
+        void theWatermarkCountsFactsAndNamesTheHighestPosition() {
+            log.append(fact(0, new RegionRegistered("fosen", "Fosen regionråd")));
+            log.append(fact(1, INDRE_FOSEN.registered()));
+            log.append(fact(5, Trondelag.OSEN.registered()));
+
+            assertThat(log.watermark()).isEqualTo(new Watermark(3, 5));
+        }
+
+        @Test
+        void reappendingAPositionReplacesTheFactThere() {
+            // given
+            log.append(fact(0, new RegionRegistered("fosen", "Fosen regionråd")));
+            log.append(fact(1, INDRE_FOSEN.registered()));
+
+            // when the same position is delivered again
+            LedgerFact again = fact(1, Trondelag.OSEN.registered());
+            log.append(again);
+            log.append(again);
+
+            // then
+            assertThat(log.watermark()).isEqualTo(new Watermark(2, 1));
+            assertThat(readAll()).extracting(LedgerFact::event)
+                    .containsExactly(new RegionRegistered("fosen", "Fosen regionråd"), Trondelag.OSEN.registered());
+            assertThat(log.concerning(List.of("5054"))).isEmpty();
+            assertThat(log.concerning(List.of("5020"))).containsExactly(again);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact_participant", Long.class)).isEqualTo(1L);
+        }
+
+        @Test
+        void clearingRemovesEveryFactAndItsIndex() {
+            log.append(fact(0, INDRE_FOSEN.registered()));
+            log.append(fact(1, INDRE_FOSEN.joinedByCouncil(LocalDate.of(2018, 6, 14))));
+
+            log.clear();
+
+            assertThat(log.watermark()).isEqualTo(new Watermark(0, -1));
+            assertThat(readAll()).isEmpty();
+            assertThat(log.concerning(List.of("5054"))).isEmpty();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact_participant", Long.class)).isZero();
+        }
+    }
+
+    @Nested
+    class Concerning {
+
+        @Test
+        void theFactsConcerningAnyOfTheParticipantsAreReadOnceEachInPositionOrder() {
+            // given
+            List<LedgerFact> merge = new ArrayList<>();
+            log.append(fact(0, TRONDHEIM.registered()));
+            log.append(fact(1, KLAEBU.registered()));
+            log.append(fact(2, INDRE_FOSEN.registered()));
+            log.append(fact(3, KLAEBU.joinedByCouncil(LocalDate.of(2018, 9, 20))));
+            List<LedgerEvent> events = Merger.reform("5001", "Trondheim", "trondheimsregionen", 199595, TRONDHEIM,
+                    KLAEBU).events(false);
+            for (int i = 0; i < events.size(); i++) {
+                merge.add(fact(4 + i, events.get(i)));
+            }
+            merge.forEach(log::append);
+
+            // when
+            List<LedgerFact> concerning = log.concerning(List.of("5001", "5030"));
+
+            // then
+            assertThat(concerning).extracting(LedgerFact::position).containsExactly(0L, 1L, 3L, 4L, 5L);
+            assertThat(concerning.get(3)).isEqualTo(merge.get(0));
+            assertThat(log.concerning(List.of("5001"))).extracting(LedgerFact::position)
+                    .containsExactly(0L, 4L, 5L);
+            assertThat(log.concerning(List.of("5054", "9999"))).extracting(LedgerFact::position)
+                    .containsExactly(2L);
+        }
+
+        @Test
+        void noParticipantsConcernNoFacts() {
+            log.append(fact(0, INDRE_FOSEN.registered()));
+
+            assertThat(log.concerning(List.of())).isEmpty();
+        }
+    }
+
+    @Nested
+    class MeetingDates {
+
+        @Test
+        void theMeetingDateOfARecordedDecisionIsFound() {
+            log.append(fact(0, new SteeringGroupDecisionRecorded(STRATEGY, MAY_2, "7/18", "Samhandlingsstrategi",
+                    "Strategien vedtas.", List.of())));
+            log.append(fact(1, new SteeringGroupDecisionRecorded("sg-2019-03-14-04", LocalDate.of(2019, 3, 14),
+                    null, "Budsjett", "Budsjett vedtas.", List.of())));
+
+            assertThat(log.meetingDateOf(STRATEGY)).isEqualTo(MAY_2);
+            assertThat(log.meetingDateOf("sg-2019-03-14-04")).isEqualTo(LocalDate.of(2019, 3, 14));
+        }
+
+        @Test
+        void factsCitingADecisionDoNotGiveItAMeetingDate() {
+            // given a fact citing the decision on another date, and no record of the decision itself
+            log.append(new LedgerFact(0, RECORDED, LocalDate.of(2019, 1, 1), "secretariat",
+                    new ParticipantRegistered("5054", "Indre Fosen", ParticipantKind.MUNICIPALITY, "fosen", 10090,
+                            LocalDate.of(2019, 1, 1), Authority.ofDecision(STRATEGY))));
+
+            assertThat(log.meetingDateOf(STRATEGY)).isNull();
+            assertThat(log.meetingDateOf("sg-2099-01-01-01")).isNull();
+        }
+    }
+}
