@@ -40,7 +40,8 @@ class OpenApiIT {
             assertThat(post.isMissingNode()).as(command).isFalse();
             assertThat(post.path("requestBody").toString()).contains("#/components/schemas/" + command);
             assertThat(post.path("responses").fieldNames()).toIterable()
-                    .containsExactlyInAnyOrder("200", "400", "404", "409", "415");
+                    .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "409", "412", "413", "415", "422");
+            assertThat(post.path("parameters").findValuesAsText("name")).contains("If-Match", "Idempotency-Key");
             assertThat(document.path("components").path("schemas").has(command)).as(command).isTrue();
         }
     }

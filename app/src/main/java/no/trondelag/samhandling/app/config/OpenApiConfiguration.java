@@ -84,12 +84,23 @@ public class OpenApiConfiguration {
                 .addApiResponse("404", problem("Unknown target: the aggregate the command is aimed at is not in "
                         + "the ledger"))
                 .addApiResponse("409", problem("A rule of the ledger is violated; detail says which, rule names it"))
-                .addApiResponse("415", problem("The body is not application/json"));
+                .addApiResponse("412", problem("If-Match named a version that is not the target's current one; "
+                        + "the body gives currentVersion"))
+                .addApiResponse("413", problem("The body is larger than 64 KiB"))
+                .addApiResponse("415", problem("The body is not application/json"))
+                .addApiResponse("422", problem("The Idempotency-Key was already used for a different request"));
         return new Operation()
                 .addTagsItem("commands")
                 .operationId(name)
                 .summary(name)
                 .description("Sends the command " + name + ". A rejected command appends nothing.")
+                .addParametersItem(new Parameter().in("header").name("If-Match").required(false)
+                        .description("Apply only if the target aggregate is at this version (an earlier ETag)")
+                        .schema(new StringSchema()))
+                .addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
+                        .description("Retries with the same key and body return the first response and append "
+                                + "nothing; 1 to 200 visible ASCII characters")
+                        .schema(new StringSchema()))
                 .requestBody(new RequestBody().required(true).content(new Content().addMediaType(
                         "application/json", new MediaType().schema(new Schema<>().$ref(
                                 "#/components/schemas/" + name)))))
