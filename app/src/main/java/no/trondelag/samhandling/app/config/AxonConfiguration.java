@@ -15,6 +15,8 @@ import no.trondelag.samhandling.command.common.OutcomeRecorder;
 import no.trondelag.samhandling.command.common.Provenance;
 import no.trondelag.samhandling.command.participation.MergeParticipantsHandler;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -91,6 +93,18 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider provenanceCorrelationDataProvider() {
         return Provenance.correlationDataProvider();
+    }
+
+    /**
+     * The command gateway, with {@link ConcurrencyRetry} as the backstop for commands that lose a race for their
+     * aggregate.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrencyRetry(3, 25))
+                .build();
     }
 
     @Bean

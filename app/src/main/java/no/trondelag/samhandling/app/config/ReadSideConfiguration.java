@@ -1,6 +1,7 @@
 package no.trondelag.samhandling.app.config;
 
 import java.time.Clock;
+import java.util.List;
 import no.trondelag.samhandling.query.funding.FundingQueries;
 import no.trondelag.samhandling.query.goals.GoalQueries;
 import no.trondelag.samhandling.query.governance.DecisionQueries;
@@ -11,6 +12,8 @@ import no.trondelag.samhandling.query.ledger.JdbcFactLog;
 import no.trondelag.samhandling.query.ledger.LedgerReader;
 import no.trondelag.samhandling.query.participation.ParticipationQueries;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +27,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class ReadSideConfiguration {
 
+    /**
+     * The fact log reads payloads through the same upcasters as the event store, so that facts recorded before an
+     * event's newer revision read as that revision.
+     */
     @Bean
-    FactLog factLog(JdbcTemplate jdbcTemplate, @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new JdbcFactLog(jdbcTemplate, eventSerializer);
+    FactLog factLog(JdbcTemplate jdbcTemplate, @Qualifier("eventSerializer") Serializer eventSerializer,
+                    List<EventUpcaster> upcasters) {
+        return new JdbcFactLog(jdbcTemplate, eventSerializer, new EventUpcasterChain(upcasters));
     }
 
     @Bean

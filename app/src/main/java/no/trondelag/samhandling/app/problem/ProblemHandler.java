@@ -5,6 +5,8 @@ import no.trondelag.samhandling.api.common.CommandRejection;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.api.common.VersionConflict;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -89,6 +91,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, exception.getMessage(), "forbidden", List.of());
     }
 
+    @ExceptionHandler({CommandDispatchException.class, NoHandlerForCommandException.class})
+    ResponseEntity<Object> unavailable(RuntimeException exception) {
+        LOG.warn("A command could not reach a node to handle it: {}", exception.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "No node could take the command right now (the cluster is "
+                + "changing); nothing was appended. Retry shortly.", "no-node-available", List.of());
+    }
+
     @ExceptionHandler(UnknownCommandException.class)
     ResponseEntity<Object> unknownCommand(UnknownCommandException exception) {
         return problem(HttpStatus.NOT_FOUND, exception.getMessage(), "unknown-command", List.of());
@@ -112,6 +121,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidFieldsException.class)
     ResponseEntity<Object> invalidFields(InvalidFieldsException exception) {
         return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "invalid-fields", exception.errors());
+    }
+
+    @ExceptionHandler(InvalidDigestException.class)
+    ResponseEntity<Object> invalidDigest(InvalidDigestException exception) {
+        return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "invalid-digest", exception.errors());
+    }
+
+    @ExceptionHandler(DigestBeyondChainException.class)
+    ResponseEntity<Object> digestBeyondChain(DigestBeyondChainException exception) {
+        return problem(HttpStatus.NOT_FOUND, exception.getMessage(), "digest-beyond-chain", List.of());
     }
 
     @Override

@@ -7,17 +7,21 @@ import java.util.function.Supplier;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.api.common.ReportMeta;
 import no.trondelag.samhandling.app.problem.InvalidParametersException;
+import no.trondelag.samhandling.app.security.LedgerRoles;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers a report in the representation asked for (JSON by default; CSV for {@code ?format=csv} or
  * {@code Accept: text/csv}), with an {@code ETag} tied to the ledger position the report covers, so that a
- * repeated request with {@code If-None-Match} gets 304 until the ledger moves on.
+ * repeated request with {@code If-None-Match} gets 304 until the ledger moves on. The tag also covers the
+ * representation, the effective date the report was read at (so "today" changes at midnight) and whether the
+ * reader sees actors.
  */
 @Component
 public class ReportResponses {
@@ -38,8 +42,10 @@ public class ReportResponses {
     public ResponseEntity<Object> respond(HttpServletRequest request, String format, ReportMeta meta, Object json,
                                           Supplier<CsvTable> csv) {
         boolean asCsv = wantsCsv(format, request.getHeader(HttpHeaders.ACCEPT));
-        String etag = "\"" + meta.position() + "-" + Integer.toHexString(
-                Objects.hash(request.getRequestURI(), request.getQueryString(), asCsv)) + "\"";
+        boolean auditor = LedgerRoles.has(SecurityContextHolder.getContext().getAuthentication(),
+                LedgerRoles.AUDITOR);
+        String etag = "\"" + meta.position() + "-" + Integer.toHexString(Objects.hash(request.getRequestURI(),
+                request.getQueryString(), asCsv, meta.asOf(), auditor)) + "\"";
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         ResponseEntity.BodyBuilder builder = ResponseEntity.ok()
                 .eTag(etag)

@@ -30,8 +30,10 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may do what. Reports, reference reads and the decision log are public; every command needs an authenticated
  * principal (and {@link CommandPermissions} decides which); the admin API and the actuator, except health, need
- * ADMIN. The embedded default authenticates its built-in users over HTTP Basic; without them (profile
- * {@code prod}) the ledger is an OAuth2 resource server taking JWT bearer tokens. Failures are problem details.
+ * ADMIN. Anyone may take a digest of the ledger and verify one; the raw event export, whose metadata names who
+ * recorded each event, is for auditors. The embedded default authenticates its built-in users over HTTP Basic;
+ * without them (profile {@code prod}) the ledger is an OAuth2 resource server taking JWT bearer tokens. Failures are
+ * problem details.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -55,6 +57,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(LedgerRoles.ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(LedgerRoles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/commands/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/ledger/verify").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/ledger/events").hasRole(LedgerRoles.AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyRequest().authenticated())
@@ -66,7 +70,7 @@ public class SecurityConfiguration {
         } else {
             jwtDecoder.getIfAvailable(() -> {
                 throw new IllegalStateException("Without built-in users the ledger needs JWT validation: set "
-                        + "spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri");
+                        + "spring.security.oauth2.resourceserver.jwt.issuer-uri, jwk-set-uri or public-key-location");
             });
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problems)

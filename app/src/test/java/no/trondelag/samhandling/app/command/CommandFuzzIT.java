@@ -154,14 +154,16 @@ class CommandFuzzIT {
                         + response.body())
                 .isBetween(200, 499);
         if (response.status() == 200) {
-            assertThat(after - before).isEqualTo(response.json().path("events").size());
+            assertThat(after - before).as("seed " + SEED + ": " + abbreviated(body))
+                    .isEqualTo(response.json().path("events").size());
         } else {
             assertThat(response.contentType()).as("seed " + SEED + ": " + abbreviated(body))
                     .startsWith("application/problem+json");
             JsonNode problem = response.json();
-            assertThat(problem.path("status").asInt()).isEqualTo(response.status());
-            assertThat(problem.path("detail").asText()).isNotBlank();
-            assertThat(after).as("events appended by a rejected request " + abbreviated(body)).isEqualTo(before);
+            assertThat(problem.path("status").asInt()).as("seed " + SEED).isEqualTo(response.status());
+            assertThat(problem.path("detail").asText()).as("seed " + SEED).isNotBlank();
+            assertThat(after).as("seed " + SEED + ": events appended by a rejected request " + abbreviated(body))
+                    .isEqualTo(before);
         }
     }
 

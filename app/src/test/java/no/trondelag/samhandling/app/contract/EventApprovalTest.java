@@ -8,10 +8,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import no.trondelag.samhandling.api.common.LedgerEvent;
+import no.trondelag.samhandling.api.initiative.InitiativeApproved;
 import no.trondelag.samhandling.app.config.LedgerJson;
+import no.trondelag.samhandling.command.upcasting.LedgerUpcasters;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,10 +34,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventApprovalTest {
 
     private static final Path APPROVED = Path.of("src/test/resources/approved-events");
+    /** The JSON of every older revision of an event, as the ledger stored it, named {@code <Event>-rev<n>.json}. */
+    private static final Path OLDER_REVISIONS = Path.of("../command-model/src/test/resources/upcasting");
     private static final ObjectMapper MAPPER = LedgerJson.messageMapper();
+    /**
+     * The events past their first revision, each with the revision its approved file shows; every older revision
+     * has an upcaster in the command model's {@code upcasting} package.
+     */
+    private static final Map<Class<? extends LedgerEvent>, Integer> CURRENT_REVISIONS =
+            Map.of(InitiativeApproved.class, 2);
 
     static Stream<LedgerEvent> events() {
         return EventSamples.all().stream();
+    }
+
+    static Stream<LedgerEvent> revisedEvents() {
+        return events().filter(event -> CURRENT_REVISIONS.containsKey(event.getClass()));
     }
 
     @Test
@@ -64,10 +86,37 @@ class EventApprovalTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
-    void everyEventCarriesRevisionOne(LedgerEvent event) {
+    void everyEventCarriesItsCurrentRevision(LedgerEvent event) {
         Revision revision = event.getClass().getAnnotation(Revision.class);
 
         assertThat(revision).isNotNull();
-        assertThat(revision.value()).isEqualTo("1");
+        assertThat(revision.value()).isEqualTo(String.valueOf(CURRENT_REVISIONS.getOrDefault(event.getClass(), 1)));
+    }
+
+    /**
+     * Each older revision's stored JSON, the approved file of its day, runs through the ledger's upcasters and the
+     * message serializer and must come out as the sample, whose values it holds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("revisedEvents")
+    void everyOlderRevisionUpcastsToTheSample(LedgerEvent event) throws IOException {
+        Serializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.messageMapper()).build();
+        String name = event.getClass().getSimpleName();
+        int current = CURRENT_REVISIONS.get(event.getClass());
+        for (int revision = 1; revision < current; revision++) {
+            Path older = OLDER_REVISIONS.resolve(name + "-rev" + revision + ".json");
+            assertThat(older).as("stored JSON of " + name + " revision " + revision).exists();
+            IntermediateEventRepresentation stored = new InitialEventRepresentation(new GenericDomainEventEntry<>(
+                    "Aggregate", "aggregate:1", 0, "event-" + revision, Instant.EPOCH, event.getClass().getName(),
+                    String.valueOf(revision), Files.readAllBytes(older), "{}".getBytes(StandardCharsets.UTF_8)),
+                    serializer);
+
+            List<IntermediateEventRepresentation> upcast =
+                    LedgerUpcasters.chain().upcast(Stream.of(stored)).toList();
+
+            assertThat(upcast).hasSize(1);
+            assertThat(upcast.get(0).getType().getRevision()).isEqualTo(String.valueOf(current));
+            assertThat((Object) serializer.deserialize(upcast.get(0).getData())).isEqualTo(event);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import no.trondelag.samhandling.api.common.Authority;
 import no.trondelag.samhandling.api.common.LedgerEvent;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.funding.FundingSource;
 import no.trondelag.samhandling.api.funding.SecretariatBudgetSet;
 import no.trondelag.samhandling.api.funding.SecretariatFundingAllocated;
@@ -67,7 +68,8 @@ final class EventSamples {
                         List.of("Strategien vedtas"), "Skrivefeil i protokollen"),
                 new InitiativeProposed("felles-sak-arkiv", "Felles sak- og arkivsystem", "Anskaffelse",
                         Pillar.PRIORITISED_INITIATIVES, List.of(3, 4), "Rådmannsutvalget"),
-                new InitiativeApproved("felles-sak-arkiv", "sg-2018-05-02-07", new BigDecimal("1250000.00")),
+                new InitiativeApproved("felles-sak-arkiv", "sg-2018-05-02-07",
+                        Money.nok(new BigDecimal("1250000.00"))),
                 new InitiativeJoined("felles-sak-arkiv", "5054", LocalDate.of(2018, 10, 1)),
                 new InitiativeLeft("felles-sak-arkiv", "5054", LocalDate.of(2019, 4, 1)),
                 new InitiativeMilestoneReached("felles-sak-arkiv", "Anskaffelse", LocalDate.of(2019, 3, 1), 40),

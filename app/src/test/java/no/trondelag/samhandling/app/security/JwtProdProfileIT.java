@@ -33,11 +33,8 @@ import org.springframework.test.context.TestPropertySource;
  * ledger's roles, participant and actor.
  *
  * <p>The issuer is stood in for by an RSA key pair generated here, whose public key is published as a JWK set on a
- * local HTTP endpoint. Both {@code jwk-set-uri} and {@code issuer-uri} are set, as {@code LEDGER_JWT_JWK_SET_URI}
- * and {@code LEDGER_JWT_ISSUER_URI} would be: that is the one configuration of the {@code prod} profile that works
- * today. With {@code public-key-location} or {@code issuer-uri} alone it does not start, and with
- * {@code jwk-set-uri} alone it rejects every token, because {@code application-prod.yml} sets both properties, if
- * only to the empty string (see {@link ProdJwtKeySourcesTest}).
+ * local HTTP endpoint; {@code jwk-set-uri} and {@code issuer-uri} point at it, so tokens must also carry the right
+ * {@code iss}. {@link ProdJwtKeySourcesTest} shows each key source working on its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"prod", "test"})

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.HashSet;
 import java.util.Set;
 import no.trondelag.samhandling.api.common.LedgerIds;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.initiative.ApproveInitiative;
 import no.trondelag.samhandling.api.initiative.CancelInitiative;
 import no.trondelag.samhandling.api.initiative.CompleteInitiative;
@@ -23,16 +24,21 @@ import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.CommandLookups.IdKind;
 import no.trondelag.samhandling.command.common.Rejections;
 import no.trondelag.samhandling.command.common.Rule;
+import no.trondelag.samhandling.command.snapshotting.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A joint initiative (felles satsing): proposed, approved by a steering-group decision, joined by members, moved
- * forward by milestones, and finally completed or cancelled.
+ * forward by milestones, and finally completed or cancelled. Members join and leave for years, so it is loaded from
+ * a snapshot; the revision is that of the snapshot's form, to be raised whenever the fields change, so that older
+ * snapshots are passed over.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Revision("1")
 class Initiative {
 
     private enum Status {
@@ -66,7 +72,7 @@ class Initiative {
                     "Initiative " + initiativeId + " is " + status.name().toLowerCase());
         }
         lookups.requireDecision(command.decisionId());
-        apply(new InitiativeApproved(initiativeId, command.decisionId(), command.budgetNok()));
+        apply(new InitiativeApproved(initiativeId, command.decisionId(), Money.nok(command.budgetNok())));
     }
 
     @CommandHandler

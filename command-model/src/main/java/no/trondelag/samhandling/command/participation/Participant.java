@@ -31,16 +31,21 @@ import no.trondelag.samhandling.api.participation.WithdrawFromCollaboration;
 import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.Rejections;
 import no.trondelag.samhandling.command.common.Rule;
+import no.trondelag.samhandling.command.snapshotting.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A municipality or partner organisation: its registration, membership of the collaboration, region, merges, and
- * the progress it records towards the goals (maturity, national components, competence programme).
+ * the progress it records towards the goals (maturity, national components, competence programme). Assessments and
+ * adoptions accumulate without end, so it is loaded from a snapshot; the revision is that of the snapshot's form, to
+ * be raised whenever the fields change, so that older snapshots are passed over.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Revision("1")
 class Participant {
 
     private static final Pattern MUNICIPALITY_NUMBER = Pattern.compile("\\d{4}");

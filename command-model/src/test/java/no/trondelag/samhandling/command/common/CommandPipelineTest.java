@@ -15,6 +15,7 @@ import no.trondelag.samhandling.api.common.CommandOutcome;
 import no.trondelag.samhandling.api.common.CommandOutcome.AppendedEvent;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.api.common.LedgerIds;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.governance.RecordSteeringGroupDecision;
 import no.trondelag.samhandling.api.initiative.ApproveInitiative;
 import no.trondelag.samhandling.api.initiative.InitiativeApproved;
@@ -74,7 +75,7 @@ class CommandPipelineTest {
         assertThat(events).hasSize(2);
         assertThat(events.get(0).getMetaData()).doesNotContainKey("authority");
         assertThat(events.get(1).getPayload()).isEqualTo(
-                new InitiativeApproved("felles-sak-arkiv", DECISION_ID, new BigDecimal("2500000.00")));
+                new InitiativeApproved("felles-sak-arkiv", DECISION_ID, Money.nok(new BigDecimal("2500000.00"))));
         assertThat(events.get(1).getMetaData())
                 .containsEntry("actor", CommandModelHarness.ACTOR)
                 .containsEntry("authority", Map.of("decisionId", DECISION_ID));

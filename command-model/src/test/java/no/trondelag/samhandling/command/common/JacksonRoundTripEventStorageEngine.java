@@ -13,14 +13,32 @@ import org.axonframework.serialization.Serializer;
  * An in-memory event storage engine that stores what the serializer gives back, not the objects it was handed.
  * Axon's {@link InMemoryEventStorageEngine} keeps event messages as they are, so a payload or metadata value the
  * serializer cannot read back would go unnoticed; here every append serializes and deserializes payload and metadata,
- * and refuses an event whose payload does not come back equal.
+ * and refuses an event whose payload does not come back equal. A snapshot, whose payload is the aggregate itself, is
+ * stored as the snapshot serializer reads it back: a fresh aggregate object built from the JSON alone.
  */
 public class JacksonRoundTripEventStorageEngine extends InMemoryEventStorageEngine {
 
     private final Serializer serializer;
+    private final Serializer snapshotSerializer;
 
-    public JacksonRoundTripEventStorageEngine(Serializer serializer) {
+    /**
+     * Creates the engine.
+     *
+     * @param serializer         the event serializer
+     * @param snapshotSerializer the serializer that writes snapshots (Axon's general serializer)
+     */
+    public JacksonRoundTripEventStorageEngine(Serializer serializer, Serializer snapshotSerializer) {
         this.serializer = serializer;
+        this.snapshotSerializer = snapshotSerializer;
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        Object aggregate = snapshotSerializer.deserialize(
+                snapshotSerializer.serialize(snapshot.getPayload(), byte[].class));
+        super.storeSnapshot(new GenericDomainEventMessage<>(snapshot.getType(), snapshot.getAggregateIdentifier(),
+                snapshot.getSequenceNumber(), aggregate, snapshot.getMetaData(), snapshot.getIdentifier(),
+                snapshot.getTimestamp()));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static no.trondelag.samhandling.command.common.ExpectedRejections.conflic
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.initiative.ApproveInitiative;
 import no.trondelag.samhandling.api.initiative.CancelInitiative;
 import no.trondelag.samhandling.api.initiative.CompleteInitiative;
@@ -43,7 +44,7 @@ class InitiativeTest {
             "Felles sak- og arkivsystem", "Felles anskaffelse og drift av sak- og arkivsystem.",
             Pillar.PRIORITISED_INITIATIVES, List.of(1, 3), "Strategigruppen");
     private static final InitiativeApproved APPROVED =
-            new InitiativeApproved(SAK_ARKIV, APPROVING_DECISION, BUDGET);
+            new InitiativeApproved(SAK_ARKIV, APPROVING_DECISION, Money.nok(BUDGET));
     private static final InitiativeCompleted COMPLETED =
             new InitiativeCompleted(SAK_ARKIV, LocalDate.of(2021, 6, 10), CLOSING_DECISION);
     private static final InitiativeCancelled CANCELLED =
@@ -115,7 +116,7 @@ class InitiativeTest {
 
             fixture.given(PROPOSED)
                     .when(new ApproveInitiative(SAK_ARKIV, APPROVING_DECISION, BigDecimal.ZERO))
-                    .expectEvents(new InitiativeApproved(SAK_ARKIV, APPROVING_DECISION, BigDecimal.ZERO));
+                    .expectEvents(new InitiativeApproved(SAK_ARKIV, APPROVING_DECISION, Money.nok(BigDecimal.ZERO)));
         }
 
         @Test

@@ -1,9 +1,11 @@
 package no.trondelag.samhandling.query.initiative;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.initiative.FindInitiatives;
 import no.trondelag.samhandling.api.initiative.InitiativeView;
 import no.trondelag.samhandling.api.initiative.InitiativesReport;
@@ -50,7 +52,23 @@ public class InitiativeQueries {
                     id -> new ArrayList<>()).add(participantId);
         }
         return new InitiativeView(initiative.initiativeId(), initiative.title(), initiative.status().name(),
-                initiative.pillar(), initiative.goals(), initiative.approvedBy(), initiative.budget(), byRegion,
+                initiative.pillar(), initiative.goals(), initiative.approvedBy(), kroner(initiative.budget()), byRegion,
                 initiative.participants().size(), initiative.lastMilestone(), initiative.closedOn());
+    }
+
+    /**
+     * The report gives budgets in kroner ({@code budgetNok}); every approval is in kroner, since
+     * {@code ApproveInitiative} takes kroner, so a budget in any other currency means the ledger holds an event
+     * this report cannot show truthfully.
+     */
+    private static BigDecimal kroner(Money budget) {
+        if (budget == null) {
+            return null;
+        }
+        if (!Money.NOK.equals(budget.currency())) {
+            throw new IllegalStateException("An initiative's budget is in " + budget.currency()
+                    + "; the initiatives report shows kroner only");
+        }
+        return budget.amount();
     }
 }

@@ -1,6 +1,5 @@
 package no.trondelag.samhandling.query.initiative;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.initiative.InitiativeApproved;
 import no.trondelag.samhandling.api.initiative.InitiativeCancelled;
 import no.trondelag.samhandling.api.initiative.InitiativeCompleted;
@@ -40,7 +40,7 @@ public final class InitiativesView implements LedgerView {
             ifProposed(e.initiativeId(), initiative -> {
                 initiative.status = Status.APPROVED;
                 initiative.approvedBy = e.decisionId();
-                initiative.budget = e.budgetNok();
+                initiative.budget = e.budget();
             });
         } else if (fact.event() instanceof InitiativeJoined e) {
             ifProposed(e.initiativeId(), initiative -> initiative.participants.add(e.participantId()));
@@ -86,7 +86,7 @@ public final class InitiativesView implements LedgerView {
         private final Set<String> participants = new LinkedHashSet<>();
         private Status status = Status.PROPOSED;
         private String approvedBy;
-        private BigDecimal budget;
+        private Money budget;
         private Milestone lastMilestone;
         private LocalDate closedOn;
 
@@ -132,8 +132,8 @@ public final class InitiativesView implements LedgerView {
             return approvedBy;
         }
 
-        /** @return the approved budget, or {@code null} */
-        public BigDecimal budget() {
+        /** @return the approved budget with its currency, or {@code null} */
+        public Money budget() {
             return budget;
         }
 

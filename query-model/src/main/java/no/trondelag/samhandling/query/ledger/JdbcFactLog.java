@@ -10,19 +10,28 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import no.trondelag.samhandling.api.common.Authority;
 import no.trondelag.samhandling.api.common.LedgerEvent;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionCorrected;
+import org.axonframework.eventhandling.EventData;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The {@link FactLog} in the read side's tables {@code rm_fact} and {@code rm_fact_participant}, with each event's
- * payload serialized by Axon's (Jackson) serializer.
+ * payload serialized by Axon's (Jackson) serializer under its type and revision. A payload is read through the same
+ * upcasters as the event store, so a fact recorded before a newer revision of its event reads as that revision, just
+ * as the event it copies does.
  */
 public class JdbcFactLog implements FactLog {
 
@@ -33,17 +42,32 @@ public class JdbcFactLog implements FactLog {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Serializer serializer;
+    private final EventUpcaster upcaster;
+    private final SerializedObject<String> noMetaData;
+
+    /**
+     * Creates a log whose payloads are all of their event's current revision, as in a ledger without upcasters.
+     *
+     * @param jdbc       the read side's database
+     * @param serializer Axon's event serializer
+     */
+    public JdbcFactLog(JdbcTemplate jdbc, Serializer serializer) {
+        this(jdbc, serializer, NoOpEventUpcaster.INSTANCE);
+    }
 
     /**
      * Creates the log.
      *
      * @param jdbc       the read side's database
      * @param serializer Axon's event serializer
+     * @param upcaster   the event store's upcaster chain
      */
-    public JdbcFactLog(JdbcTemplate jdbc, Serializer serializer) {
+    public JdbcFactLog(JdbcTemplate jdbc, Serializer serializer, EventUpcaster upcaster) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.serializer = serializer;
+        this.upcaster = upcaster;
+        this.noMetaData = serializer.serialize(MetaData.emptyInstance(), String.class);
     }
 
     @Override
@@ -134,10 +158,26 @@ public class JdbcFactLog implements FactLog {
     }
 
     private LedgerFact read(ResultSet row) throws SQLException {
-        LedgerEvent event = serializer.deserialize(new SimpleSerializedObject<>(row.getString(7), String.class,
-                row.getString(5), row.getString(6)));
-        return new LedgerFact(row.getLong(1), fromMicros(row.getLong(2)), row.getObject(3, LocalDate.class),
-                row.getString(4), event);
+        long position = row.getLong(1);
+        Instant recordedAt = fromMicros(row.getLong(2));
+        LedgerEvent event = deserialize(new StoredPayload(position, recordedAt, new SimpleSerializedObject<>(
+                row.getString(7), String.class, row.getString(5), row.getString(6)), noMetaData));
+        return new LedgerFact(position, recordedAt, row.getObject(3, LocalDate.class), row.getString(4), event);
+    }
+
+    /**
+     * Runs the upcasters over a stored payload and reads what they give. A fact is one event at one position, so
+     * an upcaster that dropped or split an event has no place here. The log keeps no metadata, so upcasters see
+     * the payload, its type and revision, and the recording time only.
+     */
+    private LedgerEvent deserialize(StoredPayload stored) {
+        List<IntermediateEventRepresentation> upcast =
+                upcaster.upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).toList();
+        if (upcast.size() != 1) {
+            throw new IllegalStateException("The fact at position " + stored.position + " upcasts to "
+                    + upcast.size() + " events; a fact is exactly one event");
+        }
+        return serializer.deserialize(upcast.get(0).getData());
     }
 
     private static String decisionOf(LedgerFact fact) {
@@ -158,6 +198,45 @@ public class JdbcFactLog implements FactLog {
     private static Instant fromMicros(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
                 Math.floorMod(micros, MICROS_PER_SECOND) * 1_000);
+    }
+
+    /**
+     * A payload as it is stored in {@code rm_fact}, in the form Axon's upcasters read.
+     */
+    private static final class StoredPayload implements EventData<String> {
+
+        private final long position;
+        private final Instant recordedAt;
+        private final SerializedObject<String> payload;
+        private final SerializedObject<String> metaData;
+
+        StoredPayload(long position, Instant recordedAt, SerializedObject<String> payload,
+                      SerializedObject<String> metaData) {
+            this.position = position;
+            this.recordedAt = recordedAt;
+            this.payload = payload;
+            this.metaData = metaData;
+        }
+
+        @Override
+        public String getEventIdentifier() {
+            return "fact-" + position;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return recordedAt;
+        }
+
+        @Override
+        public SerializedObject<String> getMetaData() {
+            return metaData;
+        }
+
+        @Override
+        public SerializedObject<String> getPayload() {
+            return payload;
+        }
     }
 
     /**

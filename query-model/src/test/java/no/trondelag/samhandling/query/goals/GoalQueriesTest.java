@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import no.trondelag.samhandling.api.common.Authority;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.common.ReadPoint;
 import no.trondelag.samhandling.api.common.ReportMeta;
 import no.trondelag.samhandling.api.goals.CompetenceProgrammeCompleted;
@@ -95,9 +96,9 @@ class GoalQueriesTest {
                 new StrategyGroupRepresentativeAppointed("fosen", "5054", LocalDate.of(2019, 3, 1),
                         Authority.ofDecision(STRATEGY)),
                 proposed(SAK_ARKIV), proposed(INNBYGGER), proposed(VELFERD),
-                new InitiativeApproved(SAK_ARKIV, STRATEGY, new BigDecimal("1500000.00")),
-                new InitiativeApproved(INNBYGGER, STRATEGY, new BigDecimal("800000.00")),
-                new InitiativeApproved(VELFERD, STRATEGY, new BigDecimal("500000.00")),
+                new InitiativeApproved(SAK_ARKIV, STRATEGY, Money.nok(new BigDecimal("1500000.00"))),
+                new InitiativeApproved(INNBYGGER, STRATEGY, Money.nok(new BigDecimal("800000.00"))),
+                new InitiativeApproved(VELFERD, STRATEGY, Money.nok(new BigDecimal("500000.00"))),
                 new InitiativeJoined(SAK_ARKIV, "5054", LocalDate.of(2018, 9, 1)),
                 new InitiativeJoined(SAK_ARKIV, "5001", LocalDate.of(2018, 9, 1)),
                 new InitiativeJoined(INNBYGGER, "5015", LocalDate.of(2018, 10, 1)),

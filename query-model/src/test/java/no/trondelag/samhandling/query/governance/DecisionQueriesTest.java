@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.List;
 import no.trondelag.samhandling.api.common.Authority;
 import no.trondelag.samhandling.api.common.HistoryEntry;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.common.ReadPoint;
 import no.trondelag.samhandling.api.common.ReportMeta;
 import no.trondelag.samhandling.api.funding.SecretariatBudgetSet;
@@ -72,7 +73,8 @@ class DecisionQueriesTest {
                 new SteeringGroupDecisionRecorded(ARCHIVE_PLAN, LocalDate.of(2018, 11, 8), null, "Arkivplan",
                         "Felles arkivplan vedtas.", List.of()));
         countyJoined = facts.record(COUNTY_AUTHORITY.joinedOnDecision(MAY_2, STRATEGY));
-        approved = facts.record(new InitiativeApproved("felles-sak-arkiv", STRATEGY, new BigDecimal("1500000.00")));
+        approved = facts.record(new InitiativeApproved("felles-sak-arkiv", STRATEGY,
+                Money.nok(new BigDecimal("1500000.00"))));
         facts.recordAll(new SecretariatBudgetSet(2019, new BigDecimal("2.0"), new BigDecimal("2400000.00"),
                 SECRETARIAT), new SecretariatBudgetSet(2020, new BigDecimal("2.0"), new BigDecimal("2000000.00"),
                 BUDGET_2020));

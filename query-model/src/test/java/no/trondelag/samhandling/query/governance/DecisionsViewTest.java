@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import no.trondelag.samhandling.api.common.Authority;
 import no.trondelag.samhandling.api.common.HistoryEntry;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.funding.SecretariatBudgetSet;
 import no.trondelag.samhandling.api.governance.DecisionView;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionCorrected;
@@ -128,7 +129,7 @@ class DecisionsViewTest {
             // given
             facts.record(decision(STRATEGY, MAY_2, "Samhandlingsstrategi"));
             LedgerFact approved = facts.record(new InitiativeApproved("felles-sak-arkiv", STRATEGY,
-                    new BigDecimal("1500000.00")));
+                    Money.nok(new BigDecimal("1500000.00"))));
             LedgerFact budget = facts.record(new SecretariatBudgetSet(2019, new BigDecimal("2.0"),
                     new BigDecimal("2400000.00"), STRATEGY));
             LedgerFact eFagraad = facts.record(new EFagraadEstablished("fosen", LocalDate.of(2018, 9, 1),
@@ -166,7 +167,7 @@ class DecisionsViewTest {
 
         @Test
         void aCitationOfAnUnrecordedDecisionIsLeftOut() {
-            facts.recordAll(new InitiativeApproved("felles-sak-arkiv", STRATEGY, BigDecimal.TEN),
+            facts.recordAll(new InitiativeApproved("felles-sak-arkiv", STRATEGY, Money.nok(BigDecimal.TEN)),
                     decision(STRATEGY, MAY_2, "Samhandlingsstrategi"));
 
             assertThat(decisionView(STRATEGY).citedBy()).isEmpty();

@@ -8,6 +8,7 @@ import static no.trondelag.samhandling.query.ledger.Trondelag.TRONDHEIM;
 import static no.trondelag.samhandling.query.ledger.Trondelag.TRONDHEIMSREGIONEN;
 import static no.trondelag.samhandling.query.ledger.Trondelag.decision;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.common.ReadPoint;
 import no.trondelag.samhandling.api.common.ReportMeta;
 import no.trondelag.samhandling.api.initiative.FindInitiatives;
@@ -75,8 +77,8 @@ class InitiativeQueriesTest {
                         Pillar.PRIORITISED_INITIATIVES, List.of(1, 4), "5001"),
                 new InitiativeProposed(LEDERE, "Kompetanseprogram for ledere", "eLeder", Pillar.COMPETENCE,
                         List.of(2), null),
-                new InitiativeApproved(SAK_ARKIV, STRATEGY, new BigDecimal("1500000.00")),
-                new InitiativeApproved(VELFERD, STRATEGY, new BigDecimal("500000.00")),
+                new InitiativeApproved(SAK_ARKIV, STRATEGY, Money.nok(new BigDecimal("1500000.00"))),
+                new InitiativeApproved(VELFERD, STRATEGY, Money.nok(new BigDecimal("500000.00"))),
                 new InitiativeJoined(SAK_ARKIV, "5054", LocalDate.of(2018, 9, 1)),
                 new InitiativeJoined(SAK_ARKIV, "5015", LocalDate.of(2018, 9, 3)),
                 new InitiativeJoined(SAK_ARKIV, "5001", LocalDate.of(2018, 10, 1)),
@@ -123,6 +125,20 @@ class InitiativeQueriesTest {
                         FundingQueries.NO_REGION, List.of("817920632"),
                         "trondheimsregionen", List.of("5001")),
                 3, new Milestone("Innføring", LocalDate.of(2020, 5, 15), 100), LocalDate.of(2020, 6, 30)));
+    }
+
+    @Test
+    void theBudgetIsReportedInKronerAndOnlyInKroner() {
+        // given: an approval in another currency, which no command of the ledger can make
+        facts.recordAll(new InitiativeProposed("eu-prosjekt", "EU-prosjekt", null, Pillar.COMPETENCE, List.of(2),
+                        null),
+                new InitiativeApproved("eu-prosjekt", STRATEGY, new Money(new BigDecimal("10000.00"), "EUR")));
+
+        // when
+        Throwable thrown = catchThrowable(() -> queries.handle(new FindInitiatives(now())));
+
+        // then
+        assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("EUR");
     }
 
     @Nested

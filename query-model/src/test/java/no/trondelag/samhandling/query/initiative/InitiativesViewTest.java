@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.initiative.InitiativeApproved;
 import no.trondelag.samhandling.api.initiative.InitiativeCancelled;
 import no.trondelag.samhandling.api.initiative.InitiativeCompleted;
@@ -55,19 +56,19 @@ class InitiativesViewTest {
         @Test
         void anApprovedInitiativeIsActiveWithItsDecisionAndBudget() {
             facts.recordAll(PROPOSED, new InitiativeApproved(SAK_ARKIV, "sg-2018-05-02-07",
-                    new BigDecimal("1500000.00")));
+                    Money.nok(new BigDecimal("1500000.00"))));
 
             Initiative initiative = initiative();
 
             assertThat(initiative.status()).isEqualTo(Status.APPROVED);
             assertThat(initiative.active()).isTrue();
             assertThat(initiative.approvedBy()).isEqualTo("sg-2018-05-02-07");
-            assertThat(initiative.budget()).isEqualTo(new BigDecimal("1500000.00"));
+            assertThat(initiative.budget()).isEqualTo(Money.nok(new BigDecimal("1500000.00")));
         }
 
         @Test
         void aCompletedInitiativeIsClosedOnItsEffectiveDate() {
-            facts.recordAll(PROPOSED, new InitiativeApproved(SAK_ARKIV, "sg-1", BigDecimal.TEN),
+            facts.recordAll(PROPOSED, new InitiativeApproved(SAK_ARKIV, "sg-1", Money.nok(BigDecimal.TEN)),
                     new InitiativeCompleted(SAK_ARKIV, LocalDate.of(2020, 6, 30), "sg-2"));
 
             Initiative initiative = initiative();
@@ -80,7 +81,7 @@ class InitiativesViewTest {
 
         @Test
         void aCancelledInitiativeIsNeitherActiveNorClosedOnADate() {
-            facts.recordAll(PROPOSED, new InitiativeApproved(SAK_ARKIV, "sg-1", BigDecimal.TEN),
+            facts.recordAll(PROPOSED, new InitiativeApproved(SAK_ARKIV, "sg-1", Money.nok(BigDecimal.TEN)),
                     new InitiativeCancelled(SAK_ARKIV, "sg-2", "Erstattet av nasjonal løsning"));
 
             Initiative initiative = initiative();
@@ -129,7 +130,7 @@ class InitiativesViewTest {
 
     @Test
     void factsAboutAnInitiativeNotProposedAreLeftOut() {
-        facts.recordAll(new InitiativeApproved("ukjent", "sg-1", BigDecimal.TEN),
+        facts.recordAll(new InitiativeApproved("ukjent", "sg-1", Money.nok(BigDecimal.TEN)),
                 new InitiativeJoined("ukjent", "5054", LocalDate.of(2018, 9, 1)),
                 new InitiativeCompleted("ukjent", LocalDate.of(2019, 1, 1), "sg-2"));
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import no.trondelag.samhandling.api.common.Authority;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.funding.FundingSource;
 import no.trondelag.samhandling.api.funding.SecretariatBudgetSet;
 import no.trondelag.samhandling.api.funding.SecretariatFundingAllocated;
@@ -107,7 +108,7 @@ class EffectiveDatesTest {
         @Test
         void anEventCitingASteeringGroupDecisionTakesEffectOnItsMeetingDate() {
             assertThat(EffectiveDates.of(new InitiativeApproved("felles-sak-arkiv", DECISION,
-                    new BigDecimal("1500000.00")), MEETINGS)).isEqualTo(MEETING);
+                    Money.nok(new BigDecimal("1500000.00"))), MEETINGS)).isEqualTo(MEETING);
             assertThat(EffectiveDates.of(new InitiativeCancelled("felles-sak-arkiv", DECISION, "merged"), MEETINGS))
                     .isEqualTo(MEETING);
             assertThat(EffectiveDates.of(new SecretariatBudgetSet(2019, new BigDecimal("2.0"),
@@ -127,7 +128,7 @@ class EffectiveDatesTest {
         @Test
         void anEventCitingADecisionWhoseMeetingDateIsUnknownHoldsFromItsRecording() {
             assertThat(EffectiveDates.of(new InitiativeApproved("felles-sak-arkiv", "sg-2099-01-01-01",
-                    new BigDecimal("1.00")), MEETINGS)).isNull();
+                    Money.nok(new BigDecimal("1.00"))), MEETINGS)).isNull();
         }
 
         @Test

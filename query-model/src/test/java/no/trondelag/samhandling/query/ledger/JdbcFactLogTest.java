@@ -5,6 +5,8 @@ import static no.trondelag.samhandling.query.ledger.Trondelag.KLAEBU;
 import static no.trondelag.samhandling.query.ledger.Trondelag.TRONDHEIM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +19,7 @@ import no.trondelag.samhandling.api.funding.SecretariatBudgetSet;
 import no.trondelag.samhandling.api.funding.SecretariatFundingAllocated;
 import no.trondelag.samhandling.api.goals.DigitalMaturityAssessed;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
+import no.trondelag.samhandling.api.initiative.InitiativeCancelled;
 import no.trondelag.samhandling.api.initiative.InitiativeProposed;
 import no.trondelag.samhandling.api.initiative.Pillar;
 import no.trondelag.samhandling.api.participation.ParticipantKind;
@@ -24,6 +27,10 @@ import no.trondelag.samhandling.api.participation.ParticipantRegistered;
 import no.trondelag.samhandling.api.region.RegionRegistered;
 import no.trondelag.samhandling.query.ledger.FactLog.Watermark;
 import no.trondelag.samhandling.query.ledger.Trondelag.Merger;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -271,6 +278,77 @@ class JdbcFactLogTest {
 
             assertThat(log.meetingDateOf(STRATEGY)).isNull();
             assertThat(log.meetingDateOf("sg-2099-01-01-01")).isNull();
+        }
+    }
+
+    @Nested
+    class Upcasting {
+
+        /**
+         * A stand-in for an upcaster of the command model (which the read side may not depend on): revision 0 of
+         * {@code InitiativeCancelled} named its reason {@code why}.
+         */
+        private final EventUpcaster whyBecameReason = new SingleEventUpcaster() {
+
+            private final SimpleSerializedType revision0 =
+                    new SimpleSerializedType(InitiativeCancelled.class.getName(), "0");
+
+            @Override
+            protected boolean canUpcast(IntermediateEventRepresentation representation) {
+                return revision0.equals(representation.getType());
+            }
+
+            @Override
+            protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+                return representation.upcastPayload(
+                        new SimpleSerializedType(InitiativeCancelled.class.getName(), "1"), JsonNode.class,
+                        payload -> {
+                            ObjectNode event = payload.deepCopy();
+                            event.set("reason", event.remove("why"));
+                            return event;
+                        });
+            }
+        };
+
+        private void storeRevision0(long position) {
+            jdbc.update("INSERT INTO rm_fact (position, recorded_at_micros, effective_on, event_type, payload_type, "
+                            + "payload_revision, payload, actor) VALUES (?, ?, NULL, ?, ?, '0', ?, 'secretariat')",
+                    position, 1_704_700_800_000_000L + position, InitiativeCancelled.class.getSimpleName(),
+                    InitiativeCancelled.class.getName(), """
+                            {"initiativeId":"felles-innbyggerportal","decisionId":"sg-2019-02-01-02",\
+                            "why":"Nasjonal løsning"}""");
+        }
+
+        @Test
+        void aFactRecordedAtAnOlderRevisionIsReadAsTheCurrentOne() {
+            // given
+            JdbcFactLog upcasting = new JdbcFactLog(jdbc, H2FactLogs.serializer(), whyBecameReason);
+            upcasting.append(fact(0, new RegionRegistered("fosen", "Fosen regionråd")));
+            storeRevision0(1);
+
+            // when
+            List<LedgerFact> facts = new ArrayList<>();
+            upcasting.forEach(-1, facts::add);
+
+            // then
+            assertThat(facts).extracting(LedgerFact::event).containsExactly(
+                    new RegionRegistered("fosen", "Fosen regionråd"),
+                    new InitiativeCancelled("felles-innbyggerportal", "sg-2019-02-01-02", "Nasjonal løsning"));
+            assertThat(facts.get(1).position()).isEqualTo(1);
+            assertThat(facts.get(1).actor()).isEqualTo("secretariat");
+        }
+
+        @Test
+        void factsOfTheCurrentRevisionPassTheUpcastersUnchanged() {
+            JdbcFactLog upcasting = new JdbcFactLog(jdbc, H2FactLogs.serializer(), whyBecameReason);
+            InitiativeCancelled current =
+                    new InitiativeCancelled("felles-innbyggerportal", "sg-2019-02-01-02", "Nasjonal løsning");
+            upcasting.append(fact(0, current));
+
+            List<LedgerFact> facts = new ArrayList<>();
+            upcasting.forEach(-1, facts::add);
+
+            assertThat(facts).extracting(LedgerFact::event).containsExactly(current);
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import no.trondelag.samhandling.api.common.Authority;
+import no.trondelag.samhandling.api.common.Money;
 import no.trondelag.samhandling.api.common.ReadPoint;
 import no.trondelag.samhandling.api.common.ReportMeta;
 import no.trondelag.samhandling.api.funding.FundingSource;
@@ -381,7 +382,8 @@ class LedgerReaderTest {
                             INDRE_FOSEN.council(LocalDate.of(2018, 12, 13))),
                     new InitiativeProposed("felles-sak-arkiv", "Felles sak/arkiv", "", Pillar.PRIORITISED_INITIATIVES,
                             List.of(3), "5054"),
-                    new InitiativeApproved("felles-sak-arkiv", "sg-2018-05-02-07", new BigDecimal("1500000.00")),
+                    new InitiativeApproved("felles-sak-arkiv", "sg-2018-05-02-07",
+                            Money.nok(new BigDecimal("1500000.00"))),
                     new InitiativeJoined("felles-sak-arkiv", "5054", LocalDate.of(2018, 9, 1)),
                     new InitiativeMilestoneReached("felles-sak-arkiv", "Anskaffelse", LocalDate.of(2019, 6, 1), 60),
                     new DigitalMaturityAssessed("5054", LocalDate.of(2019, 3, 1), new BigDecimal("3.1"), "KS"),

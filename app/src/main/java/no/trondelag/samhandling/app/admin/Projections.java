@@ -1,0 +1,118 @@
+package no.trondelag.samhandling.app.admin;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The streaming processors that build the read side, and what an operator may do with them: see where they stand,
+ * and replay one from the start.
+ */
+@Component
+public class Projections {
+
+    private final EventProcessingConfiguration eventProcessing;
+    private final JdbcTemplate jdbc;
+
+    Projections(EventProcessingConfiguration eventProcessing, JdbcTemplate jdbc) {
+        this.eventProcessing = eventProcessing;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Every streaming processor's status, by name.
+     *
+     * @return the statuses
+     */
+    public List<ProjectionStatus> statuses() {
+        long head = head();
+        return eventProcessing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .map(processor -> status(processor, head))
+                .sorted(Comparator.comparing(ProjectionStatus::name))
+                .toList();
+    }
+
+    /**
+     * One streaming processor's status.
+     *
+     * @param name the processing group
+     * @return its status, or empty when there is no such streaming processor
+     */
+    public Optional<ProjectionStatus> status(String name) {
+        return processor(name).map(processor -> status(processor, head()));
+    }
+
+    /**
+     * Rebuilds a projection from the first event: the processor stops, its tokens are reset (its reset handlers
+     * clear what it built), and it starts again; commands keep being accepted meanwhile.
+     *
+     * @param name the processing group
+     * @return its status right after the replay started, or empty when there is no such streaming processor
+     */
+    public Optional<ProjectionStatus> replay(String name) {
+        return processor(name).map(processor -> {
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            return status(processor, head());
+        });
+    }
+
+    /**
+     * The highest global index in the event store.
+     *
+     * @return the head, -1 when the store is empty
+     */
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    private Optional<StreamingEventProcessor> processor(String name) {
+        return eventProcessing.eventProcessor(name, StreamingEventProcessor.class);
+    }
+
+    /**
+     * Axon keeps a segment's token marked as replaying until it handles an event past the position the replay was
+     * started at; a segment that has reached that position has replayed everything there was.
+     */
+    private static boolean replaying(EventTrackerStatus segment, long position) {
+        return segment.isReplaying()
+                && (segment.getResetPosition().isEmpty() || position < segment.getResetPosition().getAsLong());
+    }
+
+    private static ProjectionStatus status(StreamingEventProcessor processor, long head) {
+        List<ProjectionStatus.Segment> segments = new ArrayList<>();
+        long position = Long.MAX_VALUE;
+        boolean replaying = false;
+        Double progress = null;
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            long segmentPosition = segment.getCurrentPosition().orElse(-1);
+            position = Math.min(position, segmentPosition);
+            boolean segmentReplaying = replaying(segment, segmentPosition);
+            replaying |= segmentReplaying;
+            if (segmentReplaying && segment.getResetPosition().isPresent()) {
+                long target = segment.getResetPosition().getAsLong();
+                double done = target <= 0 ? 100.0 : Math.min(100.0, 100.0 * Math.max(0, segmentPosition) / target);
+                progress = progress == null ? done : Math.min(progress, done);
+            }
+            segments.add(new ProjectionStatus.Segment(segment.getSegment().getSegmentId(), segmentPosition,
+                    segment.isCaughtUp(), segmentReplaying,
+                    segment.isErrorState() ? String.valueOf(segment.getError()) : null));
+        }
+        if (segments.isEmpty()) {
+            position = -1;
+        }
+        segments.sort(Comparator.comparingInt(ProjectionStatus.Segment::segment));
+        return new ProjectionStatus(processor.getName(), processor.isRunning(), position, head,
+                Math.max(0, head - position), replaying, progress, segments);
+    }
+}

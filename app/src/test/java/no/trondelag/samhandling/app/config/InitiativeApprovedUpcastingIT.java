@@ -1,0 +1,175 @@
+package no.trondelag.samhandling.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import no.trondelag.samhandling.api.common.Money;
+import no.trondelag.samhandling.api.initiative.InitiativeApproved;
+import no.trondelag.samhandling.app.LedgerHttp;
+import no.trondelag.samhandling.app.LedgerHttp.Response;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A ledger that recorded {@code InitiativeApproved} at revision 1, before budgets carried their currency: the event
+ * is written into {@code domainevententry} over JDBC exactly as the earlier version of the ledger stored it, and
+ * both sides read it as revision 2, the aggregate when it judges the next commands and the read side when it shows
+ * the budget. A fact the read side itself recorded at revision 1 reads as revision 2 as well.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:initiative-approved-upcasting-it;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InitiativeApprovedUpcastingIT {
+
+    private static final String INITIATIVE = "initiative:felles-sak-arkiv";
+    /** Revision 1 as the ledger stored it: the budget as kroner without a currency. */
+    private static final String REVISION_1 = """
+            {"initiativeId":"felles-sak-arkiv","decisionId":"sg-2018-05-02-07","budgetNok":1250000.00}""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EventStore eventStore;
+
+    LedgerHttp http;
+    long approvedAt;
+
+    @BeforeAll
+    void aLedgerThatApprovedAnInitiativeAtRevisionOne() {
+        http = new LedgerHttp(port).as("secretariat");
+        accepted("RecordSteeringGroupDecision", """
+                {"decisionId":"sg-2018-05-02-07","meetingDate":"2018-05-02","caseNumber":"18/7",
+                 "title":"Samhandlingsstrategi","text":"Felles sak-/arkivsystem er første felles satsing.",
+                 "points":[]}""");
+        accepted("ProposeInitiative", """
+                {"initiativeId":"felles-sak-arkiv","title":"Felles sak- og arkivsystem",
+                 "pillar":"PRIORITISED_INITIATIVES","goals":[1,3,4]}""");
+        jdbc.update("INSERT INTO domainevententry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
+                        + "metaData, payload, payloadRevision, payloadType, timeStamp) "
+                        + "VALUES (?, 1, 'Initiative', ?, ?, ?, '1', ?, ?)",
+                INITIATIVE, UUID.randomUUID().toString(),
+                "{\"actor\":\"secretariat\"}".getBytes(StandardCharsets.UTF_8),
+                REVISION_1.getBytes(StandardCharsets.UTF_8),
+                "no.trondelag.samhandling.api.initiative.InitiativeApproved",
+                DateTimeUtils.formatInstant(Instant.now()));
+        approvedAt = jdbc.queryForObject("SELECT globalIndex FROM domainevententry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = 1", Long.class, INITIATIVE);
+    }
+
+    private Response accepted(String command, String json) {
+        Response response = http.command(command, json);
+        assertThat(response.status()).as(command + " " + response.body()).isEqualTo(200);
+        return response;
+    }
+
+    private JsonNode initiativeInReport() throws InterruptedException {
+        long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            Response response = http.get("/api/reports/initiatives");
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            JsonNode report = response.json();
+            if (report.path("meta").path("position").asLong(-1) >= head) {
+                for (JsonNode initiative : report.path("initiatives")) {
+                    if (initiative.path("initiativeId").asText().equals("felles-sak-arkiv")) {
+                        return initiative;
+                    }
+                }
+                throw new AssertionError("No felles-sak-arkiv in " + report);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The read side did not reach position " + head);
+    }
+
+    @Test
+    @Order(1)
+    void theStoreKeepsRevisionOneAsItWasWritten() {
+        assertThat(jdbc.queryForObject("SELECT payloadRevision FROM domainevententry WHERE globalIndex = ?",
+                String.class, approvedAt)).isEqualTo("1");
+    }
+
+    @Test
+    @Order(2)
+    void theReadSideShowsTheBudgetOfTheRevisionOneApproval() throws InterruptedException {
+        JsonNode initiative = initiativeInReport();
+
+        assertThat(initiative.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(initiative.path("approvedByDecisionId").asText()).isEqualTo("sg-2018-05-02-07");
+        assertThat(initiative.path("budgetNok").decimalValue()).isEqualByComparingTo("1250000.00");
+        assertThat(http.get("/api/reports/initiatives?format=csv").body())
+                .contains("felles-sak-arkiv,Felles sak- og arkivsystem,APPROVED")
+                .contains(",sg-2018-05-02-07,1250000.00,");
+        assertThat(jdbc.queryForObject("SELECT payload_revision FROM rm_fact WHERE position = ?", String.class,
+                approvedAt)).isEqualTo("2");
+        assertThat(jdbc.queryForObject("SELECT payload FROM rm_fact WHERE position = ?", String.class, approvedAt))
+                .contains("\"budget\":{\"amount\":1250000.00,\"currency\":\"NOK\"}");
+    }
+
+    @Test
+    @Order(3)
+    void theAggregateLoadsTheApprovalAsRevisionTwo() {
+        List<?> payloads = eventStore.readEvents(INITIATIVE).asStream().map(DomainEventMessage::getPayload).toList();
+
+        assertThat(payloads).hasSize(2).last().isEqualTo(new InitiativeApproved("felles-sak-arkiv",
+                "sg-2018-05-02-07", Money.nok(new BigDecimal("1250000.00"))));
+    }
+
+    @Test
+    @Order(4)
+    void theAggregateKnowsTheInitiativeIsApproved() {
+        Response again = http.command("ApproveInitiative", """
+                {"initiativeId":"felles-sak-arkiv","decisionId":"sg-2018-05-02-07","budgetNok":"2000000.00"}""");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().path("rule").asText()).isEqualTo("initiative-not-awaiting-approval");
+
+        Response milestone = accepted("RecordInitiativeMilestone", """
+                {"initiativeId":"felles-sak-arkiv","milestone":"Anskaffelse","reachedOn":"2019-03-01",
+                 "progressPercent":40}""");
+        assertThat(milestone.json().path("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(5)
+    void aFactRecordedAtRevisionOneReadsAsRevisionTwo() throws InterruptedException {
+        // given: the read side's copy of the approval as an earlier version of the ledger recorded it
+        initiativeInReport();
+        jdbc.update("UPDATE rm_fact SET payload_revision = '1', payload = ? WHERE position = ?", REVISION_1,
+                approvedAt);
+
+        // when: every node folds the fact log again
+        jdbc.update("UPDATE rm_fact_epoch SET epoch = epoch + 1");
+        JsonNode initiative = initiativeInReport();
+
+        // then
+        assertThat(initiative.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(initiative.path("budgetNok").decimalValue()).isEqualByComparingTo("1250000.00");
+        assertThat(http.get("/api/reports/initiatives?format=csv").body()).contains(",sg-2018-05-02-07,1250000.00,");
+        assertThat(initiative.path("lastMilestone").path("progressPercent").asInt()).isEqualTo(40);
+    }
+}
