@@ -1,0 +1,61 @@
+package no.trondelag.samhandling.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import no.trondelag.samhandling.app.LedgerApplication;
+import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryBus;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The {@code axonserver} profile puts Axon Server in place of the JDBC event store and the local buses. No Axon
+ * Server runs here (it is not on Maven Central), so the profile starts against an address where nothing listens and
+ * the test checks the wiring only: which event store and buses are in place, and that no JDBC storage engine is.
+ * The read side runs subscribing here, since a streaming processor would wait at start for a server to read from.
+ */
+class AxonServerProfileTest {
+
+    @Test
+    void axonServerReplacesTheJdbcEventStoreAndTheLocalBuses() throws Exception {
+        int nothingListens;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nothingListens = socket.getLocalPort();
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                .profiles("axonserver", "test")
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:axonserver-profile;DB_CLOSE_DELAY=-1",
+                        "--axon.axonserver.servers=127.0.0.1:" + nothingListens, "--ledger.seed.enabled=false",
+                        "--axon.eventhandling.processors.ledger-facts.dlq.enabled=false",
+                        "--axon.eventhandling.processors.ledger-facts.mode=subscribing",
+                        "--logging.level.org.axonframework=OFF", "--logging.level.io.axoniq=OFF")) {
+
+            assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+            assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+            assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
+            assertThat(context.getBeansOfType(EventStorageEngine.class).values())
+                    .noneMatch(engine -> engine.getClass().getSimpleName().startsWith("Jdbc"));
+        }
+    }
+
+    @Test
+    void theDefaultProfileUsesTheJdbcEventStoreAndLocalBuses() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                .profiles("test")
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:default-profile;DB_CLOSE_DELAY=-1",
+                        "--ledger.seed.enabled=false")) {
+
+            assertThat(context.getBean(EventStore.class)).isNotInstanceOf(AxonServerEventStore.class);
+            assertThat(context.getBean(CommandBus.class)).isNotInstanceOf(AxonServerCommandBus.class);
+            assertThat(context.getBean(EventStorageEngine.class).getClass().getSimpleName())
+                    .isEqualTo("JdbcEventStorageEngine");
+        }
+    }
+}
