@@ -108,9 +108,8 @@ class CommandFuzzIT {
     static void startLedger() {
         context = new SpringApplicationBuilder(LedgerApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1",
-                        "logging.level.org.axonframework=ERROR")
-                .run();
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1",
+                        "--logging.level.org.axonframework=ERROR");
         http = new LedgerHttp(((WebServerApplicationContext) context).getWebServer().getPort()).as("secretariat");
         jdbc = context.getBean(JdbcTemplate.class);
         http.command("RecordSteeringGroupDecision", "{\"decisionId\":\"sg-2018-05-02-07\",\"meetingDate\":"

@@ -30,12 +30,17 @@ class CommandPreconditionsIT {
     @TempDir
     Path dataDir;
 
-    private ConfigurableApplicationContext start() {
+    /**
+     * Starts the ledger on this test's database; {@link CommandPreconditionsPostgresIT} starts it on PostgreSQL.
+     *
+     * @return the running ledger
+     */
+    protected ConfigurableApplicationContext start() {
+        // command-line arguments, unlike builder properties, win over application-test.yml's in-memory database
         return new SpringApplicationBuilder(LedgerApplication.class)
                 .profiles("test")
-                .properties("server.port=0",
-                        "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE")
-                .run();
+                .run("--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     private static LedgerHttp http(ConfigurableApplicationContext context, String user) {

@@ -1,0 +1,133 @@
+package no.trondelag.samhandling.app.ledger;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import no.trondelag.samhandling.query.integrity.ChainLink;
+import no.trondelag.samhandling.query.integrity.Hash;
+import no.trondelag.samhandling.query.integrity.StoredEvent;
+
+/**
+ * One line of an export of the ledger ({@code application/x-ndjson}): a stored event as a flat JSON object with
+ * string and number values only, its payload and metadata in base64, and its link of the chain as the ledger
+ * recorded it. An event in a gap the chain passed as empty has no link, so no {@code eventHash} or
+ * {@code chainHash}. Absent values ({@code payloadRevision}, {@code metaData}) are left out. The format is written
+ * and read here only, with a mapper of its own, so that HTTP settings never change it.
+ *
+ * @param position        the global index
+ * @param eventId         the event identifier
+ * @param aggregateId     the aggregate identifier
+ * @param sequence        the sequence number within the aggregate
+ * @param payloadType     the payload type
+ * @param payloadRevision the payload revision, or {@code null}
+ * @param timestamp       the stored timestamp text
+ * @param payload         the serialized payload, base64
+ * @param metaData        the serialized metadata, base64, or {@code null}
+ * @param eventHash       the event hash the ledger chained, hexadecimal, or {@code null}
+ * @param chainHash       the chain hash the ledger recorded, hexadecimal, or {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExportLine(Long position, String eventId, String aggregateId, Long sequence, String payloadType,
+                         String payloadRevision, String timestamp, String payload, String metaData,
+                         String eventHash, String chainHash) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    /**
+     * The line for a stored event and its link.
+     *
+     * @param event the event as stored
+     * @param link  its link, or {@code null} when it is not on the chain
+     * @return the line
+     */
+    public static ExportLine of(StoredEvent event, ChainLink link) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        return new ExportLine(event.position(), event.eventIdentifier(), event.aggregateIdentifier(),
+                event.sequenceNumber(), event.payloadType(), event.payloadRevision(), event.timeStamp(),
+                base64.encodeToString(event.payload()),
+                event.metaData() == null ? null : base64.encodeToString(event.metaData()),
+                link == null ? null : link.eventHash().hex(), link == null ? null : link.chainHash().hex());
+    }
+
+    /**
+     * Reads a line.
+     *
+     * @param json the line's text
+     * @return the line
+     * @throws IllegalArgumentException naming what is wrong when the text is not a line of an export
+     */
+    public static ExportLine read(String json) {
+        ExportLine line;
+        try {
+            line = JSON.readValue(json, ExportLine.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON object of an export: " + e.getOriginalMessage(), e);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String[] field : new String[][] {{"position", text(line.position)}, {"eventId", line.eventId},
+                {"aggregateId", line.aggregateId}, {"sequence", text(line.sequence)},
+                {"payloadType", line.payloadType}, {"timestamp", line.timestamp}, {"payload", line.payload}}) {
+            if (field[1] == null) {
+                missing.add(field[0]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("missing " + String.join(", ", missing));
+        }
+        if ((line.eventHash == null) != (line.chainHash == null)) {
+            throw new IllegalArgumentException("eventHash and chainHash come together or not at all");
+        }
+        if (line.eventHash != null && !(Hash.isHex(line.eventHash) && Hash.isHex(line.chainHash))) {
+            throw new IllegalArgumentException("eventHash and chainHash must be 64 hexadecimal digits");
+        }
+        line.storedEvent();
+        return line;
+    }
+
+    /**
+     * The line as JSON text, without a line break.
+     *
+     * @return the text
+     */
+    public String write() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An export line is always writable", e);
+        }
+    }
+
+    /**
+     * The stored event the line holds.
+     *
+     * @return the event, its payload and metadata decoded
+     * @throws IllegalArgumentException when the payload or metadata is not base64
+     */
+    public StoredEvent storedEvent() {
+        Base64.Decoder base64 = Base64.getDecoder();
+        return new StoredEvent(position, eventId, aggregateId, sequence, payloadType, payloadRevision,
+                base64.decode(payload), metaData == null ? null : base64.decode(metaData), timestamp);
+    }
+
+    /**
+     * The link the ledger recorded for the event.
+     *
+     * @return the link, or empty when the event was not on the chain
+     */
+    public Optional<ChainLink> link() {
+        return eventHash == null ? Optional.empty()
+                : Optional.of(new ChainLink(position, Hash.fromHex(eventHash), Hash.fromHex(chainHash)));
+    }
+
+    private static String text(Long value) {
+        return value == null ? null : value.toString();
+    }
+}
