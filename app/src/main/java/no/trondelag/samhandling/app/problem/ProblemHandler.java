@@ -6,6 +6,7 @@ import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.api.common.VersionConflict;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandBusConnectorCommunicationException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -96,6 +97,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         LOG.warn("A command could not reach a node to handle it: {}", exception.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "No node could take the command right now (the cluster is "
                 + "changing); nothing was appended. Retry shortly.", "no-node-available", List.of());
+    }
+
+    @ExceptionHandler(CommandBusConnectorCommunicationException.class)
+    ResponseEntity<Object> lostNode(CommandBusConnectorCommunicationException exception) {
+        LOG.warn("The node handling a command stopped answering: {}", exception.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "The node handling the command stopped answering, so its "
+                + "outcome is unknown. Retry with the same Idempotency-Key to get the outcome without appending "
+                + "twice.", "node-lost", List.of());
     }
 
     @ExceptionHandler(UnknownCommandException.class)
