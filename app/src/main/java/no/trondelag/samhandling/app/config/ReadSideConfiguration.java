@@ -8,6 +8,7 @@ import no.trondelag.samhandling.query.governance.DecisionQueries;
 import no.trondelag.samhandling.query.initiative.InitiativeQueries;
 import no.trondelag.samhandling.query.ledger.FactLog;
 import no.trondelag.samhandling.query.ledger.FactRecorder;
+import no.trondelag.samhandling.query.ledger.JdbcEventIndex;
 import no.trondelag.samhandling.query.ledger.JdbcFactLog;
 import no.trondelag.samhandling.query.ledger.LedgerReader;
 import no.trondelag.samhandling.query.participation.ParticipationQueries;
@@ -38,8 +39,8 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    FactRecorder factRecorder(FactLog factLog) {
-        return new FactRecorder(factLog);
+    FactRecorder factRecorder(FactLog factLog, JdbcTemplate jdbcTemplate) {
+        return new FactRecorder(factLog, new JdbcEventIndex(jdbcTemplate));
     }
 
     @Bean

@@ -22,15 +22,18 @@ public class FactRecorder {
     public static final String PROCESSING_GROUP = "ledger-facts";
 
     private final FactLog factLog;
+    private final EventIndex eventIndex;
     private final Map<String, LocalDate> meetingDates = new ConcurrentHashMap<>();
 
     /**
      * Creates the recorder.
      *
-     * @param factLog where the facts go
+     * @param factLog    where the facts go
+     * @param eventIndex where each event's own position is found
      */
-    public FactRecorder(FactLog factLog) {
+    public FactRecorder(FactLog factLog, EventIndex eventIndex) {
         this.factLog = factLog;
+        this.eventIndex = eventIndex;
     }
 
     @EventHandler
@@ -38,8 +41,8 @@ public class FactRecorder {
         if (event instanceof SteeringGroupDecisionRecorded recorded) {
             meetingDates.put(recorded.decisionId(), recorded.meetingDate());
         }
-        long position = token.position().orElseThrow(
-                () -> new IllegalStateException("A streaming processor's token always has a position"));
+        long position = eventIndex.globalIndexOf(message.getIdentifier()).orElseGet(() -> token.position()
+                .orElseThrow(() -> new IllegalStateException("A streaming processor's token always has a position")));
         LocalDate effectiveOn = EffectiveDates.of(event,
                 decisionId -> meetingDates.computeIfAbsent(decisionId, factLog::meetingDateOf));
         Object actor = message.getMetaData().get("actor");

@@ -27,7 +27,12 @@ class FactRecorderTest {
             new BigDecimal("2400000.00"), "sg-2018-05-02-07");
 
     private final InMemoryFactLog log = new InMemoryFactLog();
-    private final FactRecorder recorder = new FactRecorder(log);
+    /** Positions an event store would give, by event identifier; empty unless a test says otherwise. */
+    private final Map<String, Long> storedPositions = new java.util.HashMap<>();
+    private final EventIndex eventIndex = id -> storedPositions.containsKey(id)
+            ? java.util.OptionalLong.of(storedPositions.get(id))
+            : java.util.OptionalLong.empty();
+    private final FactRecorder recorder = new FactRecorder(log, eventIndex);
 
     private static EventMessage<LedgerEvent> message(LedgerEvent event, Map<String, ?> metaData, Instant timestamp) {
         return new GenericEventMessage<>(UUID.randomUUID().toString(), event, metaData, timestamp);
@@ -47,6 +52,21 @@ class FactRecorderTest {
         // then
         assertThat(log.all()).containsExactly(new LedgerFact(41, RECORDED, LocalDate.of(2018, 1, 1), "secretariat",
                 INDRE_FOSEN.registered()));
+    }
+
+    @Test
+    void anEventFillingAGapLateIsRecordedAtItsOwnPositionNotTheTokens() {
+        // given position 8 committed after position 9 was processed: the token handed along names 9
+        deliver(recorder, 9, STRATEGY);
+        EventMessage<LedgerEvent> late = message(INDRE_FOSEN.registered(), Map.of("actor", "secretariat"), RECORDED);
+        storedPositions.put(late.getIdentifier(), 8L);
+
+        // when
+        recorder.on(INDRE_FOSEN.registered(), late, new GlobalSequenceTrackingToken(9));
+
+        // then both facts are kept, each at its own position
+        assertThat(log.all()).extracting(LedgerFact::position).containsExactly(8L, 9L);
+        assertThat(log.all()).extracting(LedgerFact::event).containsExactly(INDRE_FOSEN.registered(), STRATEGY);
     }
 
     @Test
@@ -73,7 +93,7 @@ class FactRecorderTest {
         deliver(recorder, 0, STRATEGY);
 
         // when
-        deliver(new FactRecorder(log), 1, BUDGET);
+        deliver(new FactRecorder(log, eventIndex), 1, BUDGET);
 
         // then
         assertThat(log.all().get(1).effectiveOn()).isEqualTo(LocalDate.of(2018, 5, 2));

@@ -1,0 +1,14 @@
+package no.trondelag.samhandling.app.admin;
+
+import no.trondelag.samhandling.app.postgres.PostgresLedger;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@link OperationsIT} on PostgreSQL: projection status, a replay while commands keep coming, dead letters in
+ * Axon's JDBC dead-letter queue, and the metrics. Spring finds nested test configurations only in the test class
+ * itself, so the superclass's poisonable fact log is imported here.
+ */
+@PostgresLedger
+@Import(OperationsIT.PoisonableFactLog.class)
+class OperationsPostgresIT extends OperationsIT {
+}
