@@ -1,0 +1,98 @@
+package no.trondelag.samhandling.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Where a run keeps its ledger: an H2 file under {@code bench/target}, an embedded PostgreSQL started for the run,
+ * or a PostgreSQL server given by URL (on which the run creates a database of its own).
+ */
+public final class Store implements AutoCloseable {
+
+    private final String name;
+    private final EmbeddedPostgres embedded;
+    private final Database server;
+    private final Path h2Directory;
+
+    private Store(String name, EmbeddedPostgres embedded, Database server, Path h2Directory) {
+        this.name = name;
+        this.embedded = embedded;
+        this.server = server;
+        this.h2Directory = h2Directory;
+    }
+
+    /**
+     * Opens the store a {@code --store} argument names.
+     *
+     * @param store {@code h2}, {@code postgres}, or a {@code jdbc:postgresql:} URL
+     * @param user the user for a URL
+     * @param password the password for a URL
+     * @param workDirectory where H2 files go
+     * @return the store
+     * @throws IOException when embedded PostgreSQL cannot start or the directory cannot be made
+     */
+    public static Store open(String store, String user, String password, Path workDirectory) throws IOException {
+        if (store.equals("h2")) {
+            Path directory = workDirectory.resolve("h2-" + System.currentTimeMillis());
+            Files.createDirectories(directory);
+            return new Store("H2 (file)", null, null, directory);
+        }
+        if (store.equals("postgres")) {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            return new Store("PostgreSQL (embedded)", postgres, null, null);
+        }
+        if (store.startsWith("jdbc:postgresql:")) {
+            return new Store("PostgreSQL (" + store.replaceAll("\\?.*", "") + ")", null,
+                    new Database(store, user, password, true), null);
+        }
+        throw new IllegalArgumentException("--store is h2, postgres or a jdbc:postgresql: URL, not " + store);
+    }
+
+    /**
+     * What the table calls this store.
+     *
+     * @return its name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * A new, empty database.
+     *
+     * @param database its name, unique within the run
+     * @return how to reach it
+     * @throws SQLException when it cannot be created
+     */
+    public Database create(String database) throws SQLException {
+        if (h2Directory != null) {
+            return new Database("jdbc:h2:file:" + h2Directory.resolve(database).toAbsolutePath()
+                    + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", false);
+        }
+        String unique = database + "_" + System.currentTimeMillis();
+        if (embedded != null) {
+            try (Connection connection = embedded.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + unique);
+            }
+            return new Database(embedded.getJdbcUrl("postgres", unique), "postgres", "postgres", true);
+        }
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + unique);
+        }
+        String url = server.url().replaceFirst("(jdbc:postgresql://[^/]*/)[^?]*", "$1" + unique);
+        return new Database(url, server.user(), server.password(), true);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
