@@ -27,7 +27,10 @@ import no.trondelag.samhandling.api.goals.RecordMaturityAssessment;
 import no.trondelag.samhandling.app.LedgerApplication;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
+import no.trondelag.samhandling.query.ledger.FactRecorder;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.extensions.jgroups.commandhandling.JGroupsConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +42,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Two ledger nodes on one PostgreSQL, on 127.0.0.1 only: node A in this JVM, node B a separate process started from
  * the application jar. Concurrent commands for one aggregate arrive at both nodes and none fails, because the
- * distributed command bus routes them all to one node; then node B is killed mid-run. Every acknowledged command's
- * events are stored exactly once, nothing is missing from the read side, and the read side equals a rebuild from
- * scratch.
+ * distributed command bus routes them all to one node; then node B, which holds the read side's segment, is killed
+ * mid-run. Node A takes the segment over, every acknowledged command's events are stored exactly once, nothing is
+ * missing from the read side, and the read side equals a rebuild from scratch.
  */
 class TwoNodeClusterIT {
 
@@ -83,12 +86,21 @@ class TwoNodeClusterIT {
                 "--spring.datasource.password=postgres", "--ledger.cluster.initial-hosts=" + members,
                 "--axon.distributed.jgroups.bind-port=" + jgroupsA, "--logging.level.org.jgroups=WARN");
         int httpA = ((WebServerApplicationContext) nodeA).getWebServer().getPort();
+        // node A lets go of the read side's segment, so that node B claims it and node A must take it over later
+        StreamingEventProcessor factsOnA = nodeA.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(FactRecorder.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        factsOnA.shutDown();
         nodeB = startNodeB(url, httpB, jgroupsB, members);
         LedgerHttp a = new LedgerHttp(httpA).as("secretariat");
         LedgerHttp b = new LedgerHttp(httpB).as("secretariat");
         await(Duration.ofSeconds(90), () -> healthy(b), "node B to start");
         JGroupsConnector connector = nodeA.getBean(JGroupsConnector.class);
         await(Duration.ofSeconds(30), () -> routedMembers(connector) == 2, "both nodes to join the cluster");
+        LedgerHttp adminB = new LedgerHttp(httpB).as("admin");
+        await(Duration.ofSeconds(30), () -> ownsTheSegment(adminB), "node B to claim the read side's segment");
+        factsOnA.start();
+        LedgerHttp adminA = new LedgerHttp(httpA).as("admin");
+        assertThat(ownsTheSegment(adminA)).as("node A stands by while node B holds the segment").isFalse();
 
         // both nodes take commands for the same aggregate at once
         List<Response> firstRound = send(List.of(a, b), 200, 8, Integer.MAX_VALUE, null);
@@ -117,8 +129,8 @@ class TwoNodeClusterIT {
             assertThat(sequence.get(i)).isEqualTo(i);
         }
 
-        LedgerHttp admin = new LedgerHttp(httpA).as("admin");
-        await(Duration.ofSeconds(60), () -> caughtUp(admin), "the read side on node A to catch up");
+        LedgerHttp admin = adminA;
+        await(Duration.ofSeconds(60), () -> caughtUp(admin), "node A to take over the segment and catch up");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class))
                 .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class));
         Map<String, String> before = reports(httpA);
@@ -192,6 +204,14 @@ class TwoNodeClusterIT {
     private static boolean healthy(LedgerHttp node) {
         try {
             return node.get("/actuator/health").status() == 200;
+        } catch (UncheckedIOException notYet) {
+            return false;
+        }
+    }
+
+    private static boolean ownsTheSegment(LedgerHttp admin) {
+        try {
+            return admin.get("/api/admin/projections/ledger-facts").json().path("segments").size() == 1;
         } catch (UncheckedIOException notYet) {
             return false;
         }
