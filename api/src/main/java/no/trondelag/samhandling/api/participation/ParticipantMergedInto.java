@@ -8,7 +8,8 @@ import no.trondelag.samhandling.api.common.LedgerEvent;
 import org.axonframework.serialization.Revision;
 
 /**
- * A predecessor was merged into a successor; when the predecessor is the successor itself, it continues under the merged name, region and population.
+ * A predecessor was merged into a successor; when the predecessor is the successor itself, it continues under the
+ * merged name, region and population.
  */
 @Revision("1")
 public record ParticipantMergedInto(

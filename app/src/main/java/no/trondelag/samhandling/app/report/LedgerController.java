@@ -108,7 +108,8 @@ class LedgerController {
     }
 
     @GetMapping("/participants/{participantId}/history")
-    @Operation(summary = "A participant's timeline across aggregates and merges (a successor's includes its predecessors'); actor shown to auditors only")
+    @Operation(summary = "A participant's timeline across aggregates and merges (a successor's includes its "
+            + "predecessors'); actor shown to auditors only")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = ParticipantHistory.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
@@ -129,7 +130,8 @@ class LedgerController {
     }
 
     @GetMapping("/audit/decisions")
-    @Operation(summary = "The steering-group decision log: decisions, corrections, and every event citing each; actor shown to auditors only")
+    @Operation(summary = "The steering-group decision log: decisions, corrections, and every event citing each; actor "
+            + "shown to auditors only")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = DecisionLog.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
@@ -153,7 +155,8 @@ class LedgerController {
     @GetMapping("/audit/decisions/{decisionId}")
     @Operation(summary = "One steering-group decision with its corrections and what followed from it")
     @ApiResponse(responseCode = "200", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = LedgerController.DecisionReport.class)),
+            @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LedgerController.DecisionReport.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> decision(@PathVariable String decisionId,
                                     @RequestParam(required = false) String asOf,

@@ -52,7 +52,8 @@ class ReportController {
     }
 
     @GetMapping("/participation")
-    @Operation(summary = "Participation by region: municipalities, members, rate, population covered, eFagråd and representative")
+    @Operation(summary = "Participation by region: municipalities, members, rate, population covered, eFagråd and "
+            + "representative")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = ParticipationReport.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
@@ -80,7 +81,8 @@ class ReportController {
     @GetMapping("/participation/{regionId}")
     @Operation(summary = "One region's participation and its members")
     @ApiResponse(responseCode = "200", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportController.RegionReport.class)),
+            @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ReportController.RegionReport.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<Object> regionParticipation(@PathVariable String regionId,
                                                @RequestParam(required = false) String asOf,
@@ -156,7 +158,8 @@ class ReportController {
     }
 
     @GetMapping("/initiatives")
-    @Operation(summary = "Joint initiatives: status, pillar, goals, approving decision, participants per region, last milestone")
+    @Operation(summary = "Joint initiatives: status, pillar, goals, approving decision, participants per region, last "
+            + "milestone")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = InitiativesReport.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
@@ -164,7 +167,8 @@ class ReportController {
                                        @RequestParam(required = false) String knownAt,
                                        @RequestParam(required = false) String format,
                                        HttpServletRequest request) {
-        InitiativesReport report = queries.ask(new FindInitiatives(readPoints.of(asOf, knownAt)), InitiativesReport.class);
+        InitiativesReport report = queries.ask(new FindInitiatives(readPoints.of(asOf, knownAt)),
+                InitiativesReport.class);
         return responses.respond(request, format, report.meta(), report, () -> {
             CsvTable table = CsvTable.of("initiativeId", "title", "status", "pillar", "goals",
                     "approvedByDecisionId", "budgetNok", "participantCount", "participants", "lastMilestone",

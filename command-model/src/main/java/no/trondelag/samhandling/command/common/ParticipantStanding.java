@@ -21,7 +21,8 @@ public record ParticipantStanding(String participantId, ParticipantKind kind, bo
      */
     public ParticipantStanding requireActiveMember() {
         if (mergedAway) {
-            throw Rejections.conflict(Rule.PARTICIPANT_MERGED_AWAY, "Participant " + participantId + " was merged away");
+            throw Rejections.conflict(Rule.PARTICIPANT_MERGED_AWAY,
+                    "Participant " + participantId + " was merged away");
         }
         if (!member) {
             throw Rejections.conflict(Rule.NOT_MEMBER, "Participant " + participantId + " is not a member");

@@ -20,6 +20,7 @@ import no.trondelag.samhandling.query.ledger.LedgerReader;
 import no.trondelag.samhandling.query.ledger.LedgerReader.Read;
 import no.trondelag.samhandling.query.ledger.LedgerViews;
 import no.trondelag.samhandling.query.ledger.Ratios;
+import no.trondelag.samhandling.query.participation.ParticipationView;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -119,8 +120,9 @@ public class GoalQueries {
                 share(COMPETENCE, members, member -> progress.completedProgramme(member.participantId())),
                 value(COMPONENTS, BigDecimal.valueOf(adoptions), BigDecimal.valueOf((long) members.size() * tracked)),
                 share(CASE_ARCHIVE, members, member -> inCaseArchive.contains(member.participantId())),
-                value(COVERAGE, BigDecimal.valueOf(population(municipalities.stream()
-                        .filter(ParticipantView::member).toList())), BigDecimal.valueOf(population(municipalities))),
+                value(COVERAGE, BigDecimal.valueOf(ParticipationView.population(municipalities.stream()
+                                .filter(ParticipantView::member).toList())),
+                        BigDecimal.valueOf(ParticipationView.population(municipalities))),
                 value(EFAGRAAD, region.eFagraadEstablishedOn() == null ? BigDecimal.ZERO : BigDecimal.ONE,
                         BigDecimal.ONE),
                 value(REPRESENTATIVE, region.strategyGroupRepresentativeId() == null ? BigDecimal.ZERO
@@ -136,10 +138,5 @@ public class GoalQueries {
 
     private static IndicatorValue value(String id, BigDecimal numerator, BigDecimal denominator) {
         return new IndicatorValue(id, numerator, denominator, Ratios.of(numerator, denominator));
-    }
-
-    private static long population(List<ParticipantView> participants) {
-        return participants.stream().mapToLong(participant -> participant.population() == null
-                ? 0 : participant.population()).sum();
     }
 }

@@ -59,7 +59,7 @@ public class LedgerReader {
             return new Read<>(reader.apply(live), new ReportMeta(readPoint.asOf(), null, livePosition));
         }
         LedgerViews views = LedgerViews.empty();
-        long position = fold(views, readPoint, -1);
+        long position = fold(views, readPoint);
         return new Read<>(reader.apply(views), new ReportMeta(readPoint.asOf(), readPoint.knownAt(), position));
     }
 
@@ -119,9 +119,9 @@ public class LedgerReader {
         liveAsOf = today;
     }
 
-    private long fold(LedgerViews views, ReadPoint readPoint, long afterPosition) {
-        long[] position = {afterPosition};
-        factLog.forEach(afterPosition, fact -> {
+    private long fold(LedgerViews views, ReadPoint readPoint) {
+        long[] position = {-1};
+        factLog.forEach(-1, fact -> {
             if (readPoint.knows(fact.recordedAt())) {
                 position[0] = fact.position();
                 if (readPoint.inEffect(fact.effectiveOn())) {

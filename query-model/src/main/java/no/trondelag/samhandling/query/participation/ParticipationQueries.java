@@ -93,13 +93,8 @@ public class ParticipationQueries {
         List<ParticipantView> memberMunicipalities = municipalities.stream().filter(ParticipantView::member).toList();
         return new RegionParticipation(region.regionId(), region.name(), municipalities.size(),
                 memberMunicipalities.size(), Ratios.of(memberMunicipalities.size(), municipalities.size()),
-                population(municipalities), population(memberMunicipalities),
+                ParticipationView.population(municipalities), ParticipationView.population(memberMunicipalities),
                 active.stream().filter(ParticipantView::member).toList(),
                 region.eFagraadEstablishedOn(), region.strategyGroupRepresentativeId());
-    }
-
-    private static long population(List<ParticipantView> participants) {
-        return participants.stream().mapToLong(participant -> participant.population() == null
-                ? 0 : participant.population()).sum();
     }
 }

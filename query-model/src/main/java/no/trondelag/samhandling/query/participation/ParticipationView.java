@@ -136,6 +136,18 @@ public final class ParticipationView implements LedgerView {
     }
 
     /**
+     * The summed population of some participants, counting an unknown population as none.
+     *
+     * @param participants the participants
+     * @return their population
+     */
+    public static long population(List<ParticipantView> participants) {
+        return participants.stream()
+                .mapToLong(participant -> participant.population() == null ? 0 : participant.population())
+                .sum();
+    }
+
+    /**
      * A participant and, transitively, every participant merged into it.
      *
      * @param participantId the participant
