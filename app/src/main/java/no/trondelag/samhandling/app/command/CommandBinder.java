@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.api.common.LedgerCommand;
-import no.trondelag.samhandling.app.problem.InvalidFieldsException;
+import no.trondelag.samhandling.app.problem.InvalidInputException;
 import no.trondelag.samhandling.app.problem.MalformedRequestException;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +43,7 @@ public class CommandBinder {
      * @param <C>  the command type
      * @return the command
      * @throws MalformedRequestException when the body is not a JSON object
-     * @throws InvalidFieldsException    when fields are unknown or cannot be read as their types
+     * @throws InvalidInputException    when fields are unknown or cannot be read as their types
      */
     public <C extends LedgerCommand> C bind(byte[] body, Class<C> type) {
         JsonNode root = parse(body);
@@ -61,7 +61,7 @@ public class CommandBinder {
             values[i] = readField(root, components[i], errors);
         }
         if (!errors.isEmpty()) {
-            throw new InvalidFieldsException(errors);
+            throw InvalidInputException.fields(errors);
         }
         return construct(type, components, values);
     }

@@ -1,7 +1,9 @@
 package no.trondelag.samhandling.app.command;
 
-import java.util.Map;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import no.trondelag.samhandling.api.common.LedgerCommand;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -16,7 +18,7 @@ import org.springframework.util.ClassUtils;
 @Component
 public class CommandCatalogue {
 
-    private final Map<String, Class<? extends LedgerCommand>> commands;
+    private final SortedMap<String, Class<? extends LedgerCommand>> commands;
 
     /**
      * Scans the message contract for command records.
@@ -24,7 +26,7 @@ public class CommandCatalogue {
     public CommandCatalogue() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(LedgerCommand.class));
-        Map<String, Class<? extends LedgerCommand>> found = new TreeMap<>();
+        SortedMap<String, Class<? extends LedgerCommand>> found = new TreeMap<>();
         for (var candidate : scanner.findCandidateComponents(LedgerCommand.class.getPackageName()
                 .substring(0, LedgerCommand.class.getPackageName().lastIndexOf('.')))) {
             Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), getClass().getClassLoader());
@@ -32,7 +34,7 @@ public class CommandCatalogue {
                 found.put(type.getSimpleName(), type.asSubclass(LedgerCommand.class));
             }
         }
-        this.commands = Map.copyOf(found);
+        this.commands = Collections.unmodifiableSortedMap(found);
     }
 
     /**
@@ -50,7 +52,7 @@ public class CommandCatalogue {
      *
      * @return the names
      */
-    public java.util.Set<String> names() {
-        return new java.util.TreeSet<>(commands.keySet());
+    public Set<String> names() {
+        return commands.keySet();
     }
 }

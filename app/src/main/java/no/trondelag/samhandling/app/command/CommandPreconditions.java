@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.api.common.LedgerCommand;
 import no.trondelag.samhandling.app.config.LedgerJson;
-import no.trondelag.samhandling.app.problem.InvalidParametersException;
+import no.trondelag.samhandling.app.problem.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,7 @@ public class CommandPreconditions {
         }
         var matcher = VERSION.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw new InvalidParametersException(List.of(new FieldError("If-Match",
+            throw InvalidInputException.parameters(List.of(new FieldError("If-Match",
                     "must be the aggregate version from an earlier response's ETag, such as \"3\"")));
         }
         return Long.valueOf(matcher.group(1));
@@ -55,7 +55,7 @@ public class CommandPreconditions {
             return null;
         }
         if (!KEY.matcher(key).matches()) {
-            throw new InvalidParametersException(List.of(new FieldError("Idempotency-Key",
+            throw InvalidInputException.parameters(List.of(new FieldError("Idempotency-Key",
                     "must be 1 to 200 visible ASCII characters, such as a UUID")));
         }
         return key;

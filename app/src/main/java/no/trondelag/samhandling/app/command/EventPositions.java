@@ -36,14 +36,4 @@ public class EventPositions {
         }
         return positions;
     }
-
-    /**
-     * How many events the store holds.
-     *
-     * @return the number of stored events
-     */
-    public long count() {
-        Long count = jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
-        return count == null ? 0 : count;
-    }
 }

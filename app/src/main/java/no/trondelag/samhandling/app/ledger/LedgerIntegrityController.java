@@ -22,8 +22,7 @@ import java.util.List;
 import java.util.Set;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.app.problem.DigestBeyondChainException;
-import no.trondelag.samhandling.app.problem.InvalidDigestException;
-import no.trondelag.samhandling.app.problem.InvalidParametersException;
+import no.trondelag.samhandling.app.problem.InvalidInputException;
 import no.trondelag.samhandling.app.problem.MalformedRequestException;
 import no.trondelag.samhandling.query.integrity.ChainHead;
 import no.trondelag.samhandling.query.integrity.Hash;
@@ -120,7 +119,7 @@ class LedgerIntegrityController {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidDigestException(errors);
+            throw InvalidInputException.digest(errors);
         }
         if (position > chain.head().position()) {
             long head = chain.advance().position();
@@ -151,7 +150,7 @@ class LedgerIntegrityController {
         long from = after == null ? LedgerChain.ORIGIN : wholeNumber(after, 0, Long.MAX_VALUE, "after", errors);
         long count = limit == null ? DEFAULT_LIMIT : wholeNumber(limit, 1, MAX_LIMIT, "limit", errors);
         if (!errors.isEmpty()) {
-            throw new InvalidParametersException(errors);
+            throw InvalidInputException.parameters(errors);
         }
         chain.advance();
         response.setContentType(NDJSON + ";charset=UTF-8");

@@ -117,24 +117,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "malformed-request", List.of());
     }
 
-    @ExceptionHandler(InvalidParametersException.class)
-    ResponseEntity<Object> invalidParameters(InvalidParametersException exception) {
-        return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "invalid-parameters", exception.errors());
-    }
-
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException exception) {
         return problem(HttpStatus.NOT_FOUND, exception.getMessage(), "not-found", List.of());
     }
 
-    @ExceptionHandler(InvalidFieldsException.class)
-    ResponseEntity<Object> invalidFields(InvalidFieldsException exception) {
-        return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "invalid-fields", exception.errors());
-    }
-
-    @ExceptionHandler(InvalidDigestException.class)
-    ResponseEntity<Object> invalidDigest(InvalidDigestException exception) {
-        return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), "invalid-digest", exception.errors());
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException exception) {
+        return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), exception.rule(), exception.errors());
     }
 
     @ExceptionHandler(DigestBeyondChainException.class)

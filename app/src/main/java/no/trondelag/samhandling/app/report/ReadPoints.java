@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.api.common.ReadPoint;
-import no.trondelag.samhandling.app.problem.InvalidParametersException;
+import no.trondelag.samhandling.app.problem.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +31,7 @@ public class ReadPoints {
      * @param asOf    an ISO date, or {@code null} for today
      * @param knownAt an ISO instant or offset date-time, or {@code null} for everything recorded
      * @return the read point
-     * @throws InvalidParametersException naming each parameter that cannot be read
+     * @throws InvalidInputException naming each parameter that cannot be read
      */
     public ReadPoint of(String asOf, String knownAt) {
         List<FieldError> errors = new ArrayList<>();
@@ -52,7 +52,7 @@ public class ReadPoints {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidParametersException(errors);
+            throw InvalidInputException.parameters(errors);
         }
         return new ReadPoint(date, instant);
     }

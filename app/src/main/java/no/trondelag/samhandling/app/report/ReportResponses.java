@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.api.common.ReportMeta;
-import no.trondelag.samhandling.app.problem.InvalidParametersException;
+import no.trondelag.samhandling.app.problem.InvalidInputException;
 import no.trondelag.samhandling.app.security.LedgerRoles;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -69,7 +69,7 @@ public class ReportResponses {
             if (format.equalsIgnoreCase("json")) {
                 return false;
             }
-            throw new InvalidParametersException(List.of(new FieldError("format", "must be json or csv")));
+            throw InvalidInputException.parameters(List.of(new FieldError("format", "must be json or csv")));
         }
         return accept != null && accept.contains("text/csv") && !accept.contains("application/json");
     }

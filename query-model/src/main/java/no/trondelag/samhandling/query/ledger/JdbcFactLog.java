@@ -238,14 +238,4 @@ public class JdbcFactLog implements FactLog {
             return payload;
         }
     }
-
-    /**
-     * The recording time bound of a read point in the log's own unit, for callers that filter in SQL.
-     *
-     * @param knownAt the bound
-     * @return microseconds since the epoch
-     */
-    static long micros(Instant knownAt) {
-        return toMicros(knownAt);
-    }
 }
