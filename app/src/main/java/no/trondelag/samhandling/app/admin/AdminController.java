@@ -48,6 +48,18 @@ class AdminController {
                 .body(projections.replay(name).orElseThrow(() -> unknown(name)));
     }
 
+    @PostMapping("/projections/{name}/pause")
+    @Operation(summary = "Stop a projection on this node; its segments go to the other nodes")
+    ProjectionStatus pause(@PathVariable String name) {
+        return projections.pause(name).orElseThrow(() -> unknown(name));
+    }
+
+    @PostMapping("/projections/{name}/resume")
+    @Operation(summary = "Start a projection on this node again; it claims its share of the segments")
+    ProjectionStatus resume(@PathVariable String name) {
+        return projections.resume(name).orElseThrow(() -> unknown(name));
+    }
+
     @GetMapping("/dead-letters")
     @Operation(summary = "Events each projection failed to handle, waiting in its dead-letter queue")
     Map<String, List<DeadLetters.Letter>> deadLetters() {

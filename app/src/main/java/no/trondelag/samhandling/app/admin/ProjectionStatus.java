@@ -3,19 +3,35 @@ package no.trondelag.samhandling.app.admin;
 import java.util.List;
 
 /**
- * Where a streaming processor (a projection) stands against the head of the event store.
+ * Where a streaming processor (a projection) stands against the head of the event store, on all nodes together
+ * and on the node that answers.
  *
  * @param name                   the processing group
- * @param running                whether the processor is running
- * @param position               the lowest position its segments have processed, -1 before the first event
+ * @param running                whether the processor is running on this node
+ * @param position               the lowest position any of its segments has processed, on whichever node, -1 before
+ *                               the first event
  * @param head                   the highest global index in the event store, -1 when empty
  * @param lag                    how many positions it is behind the head
- * @param replaying              whether any segment is replaying
- * @param replayProgressPercent  during a replay, how far it got towards the position the replay started at
- * @param segments               each segment's state
+ * @param replaying              whether any segment on this node is replaying
+ * @param replayProgressPercent  during a replay, how far this node's segments got towards the position the replay
+ *                               started at
+ * @param segments               the state of each segment this node holds
+ * @param node                   this node's id
+ * @param claims                 every segment of the processor, with the node holding it and its position
  */
 public record ProjectionStatus(String name, boolean running, long position, long head, long lag, boolean replaying,
-                               Double replayProgressPercent, List<Segment> segments) {
+                               Double replayProgressPercent, List<Segment> segments, String node,
+                               List<Claim> claims) {
+
+    /**
+     * A segment as the shared token store has it.
+     *
+     * @param segment  the segment id
+     * @param owner    the id of the node holding it, or {@code null} when no node does
+     * @param position its position, -1 before the first event
+     */
+    public record Claim(int segment, String owner, long position) {
+    }
 
     /**
      * One segment of a processor.

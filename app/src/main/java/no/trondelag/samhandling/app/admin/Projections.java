@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import no.trondelag.samhandling.app.cluster.LedgerNodes;
+import no.trondelag.samhandling.app.problem.SegmentsHeldElsewhereException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +25,15 @@ public class Projections {
 
     private final EventProcessingConfiguration eventProcessing;
     private final JdbcTemplate jdbc;
+    private final Serializer tokenSerializer;
+    private final LedgerNodes nodes;
 
-    Projections(EventProcessingConfiguration eventProcessing, JdbcTemplate jdbc) {
+    Projections(EventProcessingConfiguration eventProcessing, JdbcTemplate jdbc, Serializer tokenSerializer,
+                LedgerNodes nodes) {
         this.eventProcessing = eventProcessing;
         this.jdbc = jdbc;
+        this.tokenSerializer = tokenSerializer;
+        this.nodes = nodes;
     }
 
     /**
@@ -52,15 +63,52 @@ public class Projections {
 
     /**
      * Rebuilds a projection from the first event: the processor stops, its tokens are reset (its reset handlers
-     * clear what it built), and it starts again; commands keep being accepted meanwhile.
+     * clear what it built), and it starts again; commands keep being accepted meanwhile. The reset claims every
+     * segment in one transaction, so it fails, changing nothing, while another node holds one.
      *
      * @param name the processing group
      * @return its status right after the replay started, or empty when there is no such streaming processor
+     * @throws SegmentsHeldElsewhereException when other nodes hold some of its segments
      */
     public Optional<ProjectionStatus> replay(String name) {
         return processor(name).map(processor -> {
             processor.shutDown();
-            processor.resetTokens();
+            try {
+                processor.resetTokens();
+            } catch (UnableToClaimTokenException heldElsewhere) {
+                throw new SegmentsHeldElsewhereException(name, claims(name).stream()
+                        .map(ProjectionStatus.Claim::owner)
+                        .filter(owner -> owner != null && !owner.equals(nodes.nodeId()))
+                        .distinct()
+                        .toList());
+            } finally {
+                processor.start();
+            }
+            return status(processor, head());
+        });
+    }
+
+    /**
+     * Stops a projection on this node, releasing its segments for the other nodes (or for a replay).
+     *
+     * @param name the processing group
+     * @return its status, or empty when there is no such streaming processor
+     */
+    public Optional<ProjectionStatus> pause(String name) {
+        return processor(name).map(processor -> {
+            processor.shutDown();
+            return status(processor, head());
+        });
+    }
+
+    /**
+     * Starts a projection on this node again; it claims its share of the segments.
+     *
+     * @param name the processing group
+     * @return its status, or empty when there is no such streaming processor
+     */
+    public Optional<ProjectionStatus> resume(String name) {
+        return processor(name).map(processor -> {
             processor.start();
             return status(processor, head());
         });
@@ -89,7 +137,25 @@ public class Projections {
                 && (segment.getResetPosition().isEmpty() || position < segment.getResetPosition().getAsLong());
     }
 
-    private static ProjectionStatus status(StreamingEventProcessor processor, long head) {
+    /**
+     * Every segment of a processor as the shared token store has it, whichever node holds it.
+     */
+    private List<ProjectionStatus.Claim> claims(String name) {
+        return jdbc.query("SELECT segment, owner, token, tokenType FROM tokenentry WHERE processorName = ? "
+                        + "ORDER BY segment", (row, index) -> new ProjectionStatus.Claim(row.getInt(1),
+                        row.getString(2), positionOf(row.getBytes(3), row.getString(4))), name);
+    }
+
+    private long positionOf(byte[] token, String tokenType) {
+        if (token == null || tokenType == null) {
+            return -1;
+        }
+        TrackingToken tracking = tokenSerializer.deserialize(
+                new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+        return tracking == null ? -1 : tracking.position().orElse(-1);
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, long head) {
         List<ProjectionStatus.Segment> segments = new ArrayList<>();
         long position = Long.MAX_VALUE;
         boolean replaying = false;
@@ -108,11 +174,14 @@ public class Projections {
                     segment.isCaughtUp(), segmentReplaying,
                     segment.isErrorState() ? String.valueOf(segment.getError()) : null));
         }
-        if (segments.isEmpty()) {
+        List<ProjectionStatus.Claim> claims = claims(processor.getName());
+        if (!claims.isEmpty()) {
+            position = claims.stream().mapToLong(ProjectionStatus.Claim::position).min().getAsLong();
+        } else if (segments.isEmpty()) {
             position = -1;
         }
         segments.sort(Comparator.comparingInt(ProjectionStatus.Segment::segment));
         return new ProjectionStatus(processor.getName(), processor.isRunning(), position, head,
-                Math.max(0, head - position), replaying, progress, segments);
+                Math.max(0, head - position), replaying, progress, segments, nodes.nodeId(), claims);
     }
 }

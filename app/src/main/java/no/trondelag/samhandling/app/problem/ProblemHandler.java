@@ -132,6 +132,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, exception.getMessage(), "digest-beyond-chain", List.of());
     }
 
+    @ExceptionHandler(SegmentsHeldElsewhereException.class)
+    ResponseEntity<Object> segmentsHeldElsewhere(SegmentsHeldElsewhereException exception) {
+        return problem(HttpStatus.CONFLICT, exception.getMessage(), "segments-held-by-other-nodes", List.of());
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,

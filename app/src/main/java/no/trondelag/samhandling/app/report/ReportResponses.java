@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers a report in the representation asked for (JSON by default; CSV for {@code ?format=csv} or
- * {@code Accept: text/csv}), with an {@code ETag} tied to the ledger position the report covers, so that a
- * repeated request with {@code If-None-Match} gets 304 until the ledger moves on. The tag also covers the
+ * {@code Accept: text/csv}), with an {@code ETag} tied to the ledger position the report covers and the number of
+ * events it was folded from (an event can arrive below the position: from another segment of the read side, or
+ * committed late into a gap), so that a repeated request with {@code If-None-Match} gets 304 until the ledger moves
+ * on. The tag also covers the
  * representation, the effective date the report was read at (so "today" changes at midnight) and whether the
  * reader sees actors.
  */
@@ -44,7 +46,7 @@ public class ReportResponses {
         boolean asCsv = wantsCsv(format, request.getHeader(HttpHeaders.ACCEPT));
         boolean auditor = LedgerRoles.has(SecurityContextHolder.getContext().getAuthentication(),
                 LedgerRoles.AUDITOR);
-        String etag = "\"" + meta.position() + "-" + Integer.toHexString(Objects.hash(request.getRequestURI(),
+        String etag = "\"" + meta.position() + "." + meta.events() + "-" + Integer.toHexString(Objects.hash(request.getRequestURI(),
                 request.getQueryString(), asCsv, meta.asOf(), auditor)) + "\"";
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         ResponseEntity.BodyBuilder builder = ResponseEntity.ok()

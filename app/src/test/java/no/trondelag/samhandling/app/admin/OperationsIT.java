@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -95,11 +94,6 @@ class OperationsIT {
                 public List<LedgerFact> concerning(Collection<String> participantIds) {
                     return real.concerning(participantIds);
                 }
-
-                @Override
-                public LocalDate meetingDateOf(String decisionId) {
-                    return real.meetingDateOf(decisionId);
-                }
             };
         }
     }
@@ -133,7 +127,36 @@ class OperationsIT {
         assertThat(facts.path("head").asLong()).isEqualTo(head);
         assertThat(facts.path("position").asLong()).isEqualTo(head);
         assertThat(facts.path("lag").asLong()).isZero();
-        assertThat(facts.path("segments").size()).isEqualTo(1);
+        assertThat(facts.path("segments").size()).as("this node holds all four segments").isEqualTo(4);
+        String node = facts.path("node").asText();
+        assertThat(node).isNotBlank();
+        assertThat(facts.path("claims")).hasSize(4).allSatisfy(claim -> {
+            assertThat(claim.path("owner").asText()).isEqualTo(node);
+            assertThat(claim.path("position").asLong()).isLessThanOrEqualTo(head);
+        });
+    }
+
+    @Test
+    void aPausedProjectionLetsGoOfItsSegmentsAndTakesThemBackWhenResumed() {
+        awaitCaughtUp();
+        assertThat(secretariat.post("/api/admin/projections/ledger-facts/pause", "application/json", "").status())
+                .isEqualTo(403);
+        assertThat(admin.post("/api/admin/projections/no-such/pause", "application/json", "").status())
+                .isEqualTo(404);
+
+        JsonNode paused = admin.post("/api/admin/projections/ledger-facts/pause", "application/json", "").json();
+
+        try {
+            assertThat(paused.path("running").asBoolean()).isFalse();
+            assertThat(paused.path("segments")).isEmpty();
+            assertThat(paused.path("claims")).hasSize(4)
+                    .allSatisfy(claim -> assertThat(claim.hasNonNull("owner")).as("held by no node").isFalse());
+        } finally {
+            JsonNode resumed = admin.post("/api/admin/projections/ledger-facts/resume", "application/json", "")
+                    .json();
+            assertThat(resumed.path("running").asBoolean()).isTrue();
+        }
+        awaitCaughtUp();
     }
 
     @Test
@@ -235,7 +258,7 @@ class OperationsIT {
         await(() -> {
             last[0] = admin.get("/api/admin/projections/ledger-facts").json();
             return last[0].path("lag").asLong() == 0 && !last[0].path("replaying").asBoolean()
-                    && last[0].path("segments").size() == 1;
+                    && last[0].path("segments").size() == 4;
         }, () -> "last status: " + last[0]);
     }
 

@@ -27,10 +27,7 @@ import no.trondelag.samhandling.api.goals.RecordMaturityAssessment;
 import no.trondelag.samhandling.app.LedgerApplication;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
-import no.trondelag.samhandling.query.ledger.FactRecorder;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.extensions.jgroups.commandhandling.JGroupsConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +38,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two ledger nodes on one PostgreSQL, on 127.0.0.1 only: node A in this JVM, node B a separate process started from
- * the application jar. Concurrent commands for one aggregate arrive at both nodes and none fails, because the
- * distributed command bus routes them all to one node; then node B, which holds the read side's segment, is killed
- * mid-run. Node A takes the segment over, every acknowledged command's events are stored exactly once, nothing is
- * missing from the read side, and the read side equals a rebuild from scratch.
+ * the application jar. The read side's four segments split two and two between the nodes. Concurrent commands for
+ * one aggregate arrive at both nodes and none fails, because the distributed command bus routes them all to one
+ * node; then node B is killed mid-run. Node A takes B's segments over, every acknowledged command's events are
+ * stored exactly once, nothing is missing from the read side, and the read side equals a rebuild from scratch.
  */
 class TwoNodeClusterIT {
 
@@ -86,21 +83,29 @@ class TwoNodeClusterIT {
                 "--spring.datasource.password=postgres", "--ledger.cluster.initial-hosts=" + members,
                 "--axon.distributed.jgroups.bind-port=" + jgroupsA, "--logging.level.org.jgroups=WARN");
         int httpA = ((WebServerApplicationContext) nodeA).getWebServer().getPort();
-        // node A lets go of the read side's segment, so that node B claims it and node A must take it over later
-        StreamingEventProcessor factsOnA = nodeA.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(FactRecorder.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-        factsOnA.shutDown();
+        LedgerHttp adminA = new LedgerHttp(httpA).as("admin");
+        String nodeIdA = adminA.get("/api/admin/projections/ledger-facts").json().path("node").asText();
+        await(Duration.ofSeconds(30), () -> heldBy(adminA).equals(Map.of(nodeIdA, 4L)),
+                "node A, alone, to claim every segment");
         nodeB = startNodeB(url, httpB, jgroupsB, members);
         LedgerHttp a = new LedgerHttp(httpA).as("secretariat");
         LedgerHttp b = new LedgerHttp(httpB).as("secretariat");
         await(Duration.ofSeconds(90), () -> healthy(b), "node B to start");
         JGroupsConnector connector = nodeA.getBean(JGroupsConnector.class);
         await(Duration.ofSeconds(30), () -> routedMembers(connector) == 2, "both nodes to join the cluster");
-        LedgerHttp adminB = new LedgerHttp(httpB).as("admin");
-        await(Duration.ofSeconds(30), () -> ownsTheSegment(adminB), "node B to claim the read side's segment");
-        factsOnA.start();
-        LedgerHttp adminA = new LedgerHttp(httpA).as("admin");
-        assertThat(ownsTheSegment(adminA)).as("node A stands by while node B holds the segment").isFalse();
+        await(Duration.ofSeconds(60), () -> heldBy(adminA).size() == 2 && !heldBy(adminA).containsKey("none"),
+                "the segments to split between the nodes");
+        assertThat(heldBy(adminA)).containsEntry(nodeIdA, 2L).hasSize(2).allSatisfy((node, held) ->
+                assertThat(held).as("segments held by " + node).isEqualTo(2L));
+
+        // a replay needs every segment: with node B holding two, it is refused and changes nothing
+        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        long factsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class);
+        Response refused = adminA.post("/api/admin/projections/ledger-facts/replay", "application/json", "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("rule").asText()).isEqualTo("segments-held-by-other-nodes");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class)).isEqualTo(factsBefore);
+        assertThat(adminA.get("/api/admin/projections/ledger-facts").json().path("running").asBoolean()).isTrue();
 
         // both nodes take commands for the same aggregate at once
         List<Response> firstRound = send(List.of(a, b), 200, 8, Integer.MAX_VALUE, null);
@@ -116,7 +121,6 @@ class TwoNodeClusterIT {
                 "accepted, or refused without a 500 while the cluster changes");
         assertThat(acknowledged.size()).isGreaterThan(200 + 60);
 
-        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
         for (Response response : acknowledged) {
             long position = response.json().path("events").get(0).path("globalIndex").asLong();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalIndex = ? "
@@ -130,7 +134,8 @@ class TwoNodeClusterIT {
         }
 
         LedgerHttp admin = adminA;
-        await(Duration.ofSeconds(60), () -> caughtUp(admin), "node A to take over the segment and catch up");
+        await(Duration.ofSeconds(60), () -> caughtUp(admin), "node A to take over node B's segments and catch up");
+        assertThat(heldBy(admin)).containsExactly(Map.entry(nodeIdA, 4L));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class))
                 .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class));
         Map<String, String> before = reports(httpA);
@@ -209,18 +214,22 @@ class TwoNodeClusterIT {
         }
     }
 
-    private static boolean ownsTheSegment(LedgerHttp admin) {
-        try {
-            return admin.get("/api/admin/projections/ledger-facts").json().path("segments").size() == 1;
-        } catch (UncheckedIOException notYet) {
-            return false;
-        }
+    /**
+     * How many of the read side's segments each node holds, by node id ("none" for segments no node holds), as
+     * the shared token store says.
+     */
+    private static Map<String, Long> heldBy(LedgerHttp admin) {
+        Map<String, Long> held = new java.util.TreeMap<>();
+        admin.get("/api/admin/projections/ledger-facts").json().path("claims").forEach(claim ->
+                held.merge(claim.hasNonNull("owner") ? claim.path("owner").asText() : "none", 1L, Long::sum));
+        return held;
     }
 
+    /** Node A holds all four segments, and the read side has caught up with the head on every one of them. */
     private static boolean caughtUp(LedgerHttp admin) {
         var status = admin.get("/api/admin/projections/ledger-facts").json();
         return status.path("lag").asLong() == 0 && !status.path("replaying").asBoolean()
-                && status.path("segments").size() == 1;
+                && status.path("segments").size() == 4;
     }
 
     private static Map<String, String> reports(int port) {

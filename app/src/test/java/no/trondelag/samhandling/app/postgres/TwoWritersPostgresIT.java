@@ -71,7 +71,7 @@ class TwoWritersPostgresIT {
     LedgerHttp nodeB;
 
     @BeforeAll
-    void startTheSecondNode() {
+    void startTheSecondNode() throws InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=test,postgres",
                 "--server.port=0"));
         for (String property : List.of("spring.datasource.url", "spring.datasource.username",
@@ -79,8 +79,10 @@ class TwoWritersPostgresIT {
             arguments.add("--" + property + "=" + environment.getRequiredProperty(property));
         }
         secondNode = new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
-        // One token, one owner: the projection runs on node A only, as its single segment would in a cluster.
+        // The projection runs on node A only: node B lets go of its segments, and node A takes them all.
         factsProcessor(secondNode.getBean(EventProcessingConfiguration.class)).shutDown();
+        StreamingEventProcessor facts = factsProcessor(eventProcessing);
+        await(() -> facts.processingStatus().size() == 4, () -> "node A to hold all four segments");
         nodeA = new LedgerHttp(port).as("secretariat");
         nodeB = new LedgerHttp(((WebServerApplicationContext) secondNode).getWebServer().getPort()).as("secretariat");
     }

@@ -21,10 +21,12 @@ import no.trondelag.samhandling.api.region.EFagraadEstablished;
 import no.trondelag.samhandling.api.region.StrategyGroupRepresentativeAppointed;
 
 /**
- * The business date on which each event takes effect, for as-of reads. An event with a date of its own takes
- * effect then; one without, that rests on a decision, takes effect on that decision's date (a steering-group
- * decision's meeting date, or an external decision's date); the rest (a region registered, an initiative proposed,
- * a decision corrected, enrolments) hold from their recording on and so at every as-of date.
+ * The business date on which each event takes effect, for as-of reads, as far as the event itself says. An event
+ * with a date of its own takes effect then; one without, that rests on an external decision, takes effect on that
+ * decision's date. One that rests on a steering-group decision takes effect on that decision's meeting date, which
+ * another event holds: the {@link FactLog} resolves it when it is read (so that facts may be recorded in any order,
+ * by several segments at once). The rest (a region registered, an initiative proposed, a decision corrected,
+ * enrolments) hold from their recording on and so at every as-of date.
  */
 public final class EffectiveDates {
 
@@ -32,23 +34,48 @@ public final class EffectiveDates {
     }
 
     /**
-     * The effective date of an event.
+     * The effective date an event gives itself: its own date, or the date of the external decision it rests on.
      *
-     * @param event         the event
-     * @param meetingDateOf the meeting date of a recorded steering-group decision, or {@code null} if unknown
-     * @return the effective date, or {@code null} when the event holds from its recording
+     * @param event the event
+     * @return the date, or {@code null} when the event holds from its recording or takes the meeting date of the
+     *         steering-group decision it cites (see {@link #citedDecision(LedgerEvent)})
      */
-    public static LocalDate of(LedgerEvent event, Function<String, LocalDate> meetingDateOf) {
+    public static LocalDate of(LedgerEvent event) {
         LocalDate own = ownDate(event);
         if (own != null) {
             return own;
         }
-        if (event instanceof CitesAuthority cites && cites.authority() != null) {
-            Authority authority = cites.authority();
-            return authority.citesSteeringGroupDecision() ? meetingDateOf.apply(authority.decisionId())
-                    : authority.date();
-        }
-        return null;
+        Authority authority = authorityOf(event);
+        return authority == null || authority.citesSteeringGroupDecision() ? null : authority.date();
+    }
+
+    /**
+     * The steering-group decision whose meeting date an event takes effect on, when it has no date of its own.
+     *
+     * @param event the event
+     * @return the decision's id, or {@code null}
+     */
+    public static String citedDecision(LedgerEvent event) {
+        Authority authority = authorityOf(event);
+        return ownDate(event) == null && authority != null && authority.citesSteeringGroupDecision()
+                ? authority.decisionId() : null;
+    }
+
+    /**
+     * The effective date of an event, with the meeting date of a steering-group decision it cites looked up: what
+     * the {@link FactLog} gives a fact when it is read.
+     *
+     * @param event         the event
+     * @param meetingDateOf the meeting date of a recorded steering-group decision, or {@code null} if not recorded
+     * @return the effective date, or {@code null} when the event holds from its recording
+     */
+    public static LocalDate of(LedgerEvent event, Function<String, LocalDate> meetingDateOf) {
+        String decision = citedDecision(event);
+        return decision == null ? of(event) : meetingDateOf.apply(decision);
+    }
+
+    private static Authority authorityOf(LedgerEvent event) {
+        return event instanceof CitesAuthority cites ? cites.authority() : null;
     }
 
     private static LocalDate ownDate(LedgerEvent event) {

@@ -11,8 +11,10 @@ import java.util.function.Consumer;
 public interface FactLog {
 
     /**
-     * Adds a fact. Facts are added in ledger order, except that an event committed late into a gap of the global
-     * index arrives after facts with higher positions.
+     * Adds a fact. Facts may be added in any order (each segment of the recorder adds its own, and an event
+     * committed late into a gap of the global index arrives after facts with higher positions); they are read in
+     * ledger order. A fact whose effective date rests on a steering-group decision's meeting date is added without
+     * it, and takes it when it is read.
      *
      * @param fact the fact
      */
@@ -47,7 +49,7 @@ public interface FactLog {
     long epoch();
 
     /**
-     * Feeds every fact to a consumer in ledger order.
+     * Feeds every fact to a consumer in ledger order, with its effective date resolved.
      *
      * @param afterPosition only facts above this position
      * @param consumer      the consumer
@@ -55,20 +57,12 @@ public interface FactLog {
     void forEach(long afterPosition, Consumer<LedgerFact> consumer);
 
     /**
-     * The facts concerning any of the given participants, in ledger order.
+     * The facts concerning any of the given participants, in ledger order, with their effective dates resolved.
      *
      * @param participantIds the participants
      * @return the facts
      */
     List<LedgerFact> concerning(Collection<String> participantIds);
-
-    /**
-     * The meeting date of a recorded steering-group decision, from the facts.
-     *
-     * @param decisionId the decision
-     * @return its meeting date, or {@code null}
-     */
-    java.time.LocalDate meetingDateOf(String decisionId);
 
     /**
      * How many facts there are and the highest position among them.

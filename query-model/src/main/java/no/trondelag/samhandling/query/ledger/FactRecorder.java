@@ -1,10 +1,6 @@
 package no.trondelag.samhandling.query.ledger;
 
-import java.time.LocalDate;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
 import no.trondelag.samhandling.api.common.LedgerEvent;
-import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,17 +9,18 @@ import org.axonframework.eventhandling.TrackingToken;
 
 /**
  * Copies every event into the {@link FactLog}, with its position, recording time, effective date and actor. It
- * runs in a streaming processor, so the write path never waits for it; the reports are as current as its token.
+ * runs in a streaming processor, so the write path never waits for it; the reports are as current as its tokens.
+ * Each event is recorded on its own, from nothing but itself, so the processor's segments may record their events
+ * in any order and on different nodes; the log puts them in ledger order when it is read.
  */
 @ProcessingGroup(FactRecorder.PROCESSING_GROUP)
 public class FactRecorder {
 
-    /** The processing group: a streaming processor with one segment, so facts arrive in ledger order. */
+    /** The processing group: a pooled streaming processor whose segments may run on several nodes. */
     public static final String PROCESSING_GROUP = "ledger-facts";
 
     private final FactLog factLog;
     private final EventIndex eventIndex;
-    private final Map<String, LocalDate> meetingDates = new ConcurrentHashMap<>();
 
     /**
      * Creates the recorder.
@@ -38,21 +35,15 @@ public class FactRecorder {
 
     @EventHandler
     void on(LedgerEvent event, EventMessage<?> message, TrackingToken token) {
-        if (event instanceof SteeringGroupDecisionRecorded recorded) {
-            meetingDates.put(recorded.decisionId(), recorded.meetingDate());
-        }
         long position = eventIndex.globalIndexOf(message.getIdentifier()).orElseGet(() -> token.position()
                 .orElseThrow(() -> new IllegalStateException("A streaming processor's token always has a position")));
-        LocalDate effectiveOn = EffectiveDates.of(event,
-                decisionId -> meetingDates.computeIfAbsent(decisionId, factLog::meetingDateOf));
         Object actor = message.getMetaData().get("actor");
-        factLog.append(new LedgerFact(position, message.getTimestamp(), effectiveOn,
+        factLog.append(new LedgerFact(position, message.getTimestamp(), EffectiveDates.of(event),
                 actor == null ? null : actor.toString(), event));
     }
 
     @ResetHandler
     void reset() {
-        meetingDates.clear();
         factLog.clear();
     }
 }

@@ -35,8 +35,16 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public class JdbcFactLog implements FactLog {
 
-    private static final String COLUMNS =
-            "f.position, f.recorded_at_micros, f.effective_on, f.actor, f.payload_type, f.payload_revision, f.payload";
+    /**
+     * The facts with their effective dates resolved: a fact without a date of its own that cites a steering-group
+     * decision takes the meeting date of that decision's {@code SteeringGroupDecisionRecorded} fact, whichever of the
+     * two was recorded first. A correction names its decision without resting on it, so it takes no date from it.
+     */
+    private static final String FACTS = "SELECT f.position, f.recorded_at_micros, "
+            + "COALESCE(f.effective_on, d.effective_on), f.actor, f.payload_type, f.payload_revision, f.payload "
+            + "FROM rm_fact f LEFT JOIN rm_fact d ON f.effective_on IS NULL AND d.decision_id = f.decision_id "
+            + "AND d.event_type = '" + SteeringGroupDecisionRecorded.class.getSimpleName() + "' "
+            + "AND f.event_type <> '" + SteeringGroupDecisionCorrected.class.getSimpleName() + "' ";
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private final JdbcTemplate jdbc;
@@ -125,7 +133,7 @@ public class JdbcFactLog implements FactLog {
     public void forEach(long afterPosition, Consumer<LedgerFact> consumer) {
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM rm_fact f WHERE f.position > ? ORDER BY f.position");
+                    FACTS + "WHERE f.position > ? ORDER BY f.position");
             statement.setFetchSize(500);
             statement.setLong(1, afterPosition);
             return statement;
@@ -140,21 +148,13 @@ public class JdbcFactLog implements FactLog {
             return List.of();
         }
         List<LedgerFact> facts = new ArrayList<>();
-        named.query("SELECT " + COLUMNS + " FROM rm_fact f WHERE f.position IN "
+        named.query(FACTS + "WHERE f.position IN "
                         + "(SELECT s.position FROM rm_fact_participant s WHERE s.participant_id IN (:ids)) "
                         + "ORDER BY f.position",
                 Map.of("ids", participantIds), (ResultSet row) -> {
                     facts.add(read(row));
                 });
         return facts;
-    }
-
-    @Override
-    public LocalDate meetingDateOf(String decisionId) {
-        List<LocalDate> dates = jdbc.query("SELECT effective_on FROM rm_fact WHERE decision_id = ? AND event_type = ?",
-                (row, index) -> row.getObject(1, LocalDate.class), decisionId,
-                SteeringGroupDecisionRecorded.class.getSimpleName());
-        return dates.isEmpty() ? null : dates.get(0);
     }
 
     private LedgerFact read(ResultSet row) throws SQLException {

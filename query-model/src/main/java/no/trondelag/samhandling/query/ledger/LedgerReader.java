@@ -56,11 +56,13 @@ public class LedgerReader {
     public synchronized <R> Read<R> read(ReadPoint readPoint, Function<LedgerViews, R> reader) {
         if (readPoint.knownAt() == null && readPoint.asOf().equals(LocalDate.now(clock))) {
             refreshLive(readPoint.asOf());
-            return new Read<>(reader.apply(live), new ReportMeta(readPoint.asOf(), null, livePosition));
+            return new Read<>(reader.apply(live), new ReportMeta(readPoint.asOf(), null, livePosition,
+                    liveCount));
         }
         LedgerViews views = LedgerViews.empty();
-        long position = fold(views, readPoint);
-        return new Read<>(reader.apply(views), new ReportMeta(readPoint.asOf(), readPoint.knownAt(), position));
+        long[] positionAndCount = fold(views, readPoint);
+        return new Read<>(reader.apply(views), new ReportMeta(readPoint.asOf(), readPoint.knownAt(),
+                positionAndCount[0], positionAndCount[1]));
     }
 
     /**
@@ -119,17 +121,23 @@ public class LedgerReader {
         liveAsOf = today;
     }
 
-    private long fold(LedgerViews views, ReadPoint readPoint) {
-        long[] position = {-1};
+    /**
+     * Folds the facts known at a read point into views.
+     *
+     * @return the last position folded and how many facts were
+     */
+    private long[] fold(LedgerViews views, ReadPoint readPoint) {
+        long[] position = {-1, 0};
         factLog.forEach(-1, fact -> {
             if (readPoint.knows(fact.recordedAt())) {
                 position[0] = fact.position();
+                position[1]++;
                 if (readPoint.inEffect(fact.effectiveOn())) {
                     views.apply(fact);
                 }
             }
         });
-        return position[0];
+        return position;
     }
 
     /**

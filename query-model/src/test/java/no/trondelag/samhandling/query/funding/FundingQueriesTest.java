@@ -159,7 +159,7 @@ class FundingQueriesTest {
 
             assertThat(report.years()).isEmpty();
             assertThat(report.meta()).isEqualTo(new ReportMeta(LocalDate.of(2018, 5, 1), null,
-                    facts.last().position()));
+                    facts.last().position(), facts.last().position() + 1));
         }
     }
 
@@ -217,7 +217,7 @@ class FundingQueriesTest {
         assertThat(report.years()).extracting(FundingYear::year).containsExactly(2019, 2020, 2021);
         assertThat(report.definitions()).isEqualTo(FundingQueries.DEFINITIONS)
                 .anySatisfy(definition -> assertThat(definition).startsWith("gapNok"));
-        assertThat(report.meta()).isEqualTo(new ReportMeta(TODAY, null, facts.last().position()));
+        assertThat(report.meta()).isEqualTo(new ReportMeta(TODAY, null, facts.last().position(), facts.last().position() + 1));
     }
 
     @Test

@@ -233,7 +233,7 @@ class GoalQueriesTest {
                     .containsExactlyElementsOf(report.indicators().stream().map(IndicatorDefinition::id).toList());
             assertThat(report.regions()).extracting(RegionGoalProgress::regionId)
                     .containsExactly("fjellregionen", "fosen", "namdal", "trondheimsregionen");
-            assertThat(report.meta()).isEqualTo(new ReportMeta(TODAY, null, facts.last().position()));
+            assertThat(report.meta()).isEqualTo(new ReportMeta(TODAY, null, facts.last().position(), facts.last().position() + 1));
         }
     }
 

@@ -104,7 +104,7 @@ class DecisionQueriesTest {
 
             assertThat(decisionLog.decisions()).extracting(DecisionView::decisionId)
                     .containsExactly(SECRETARIAT, STRATEGY, ARCHIVE_PLAN, BUDGET_2020);
-            assertThat(decisionLog.meta()).isEqualTo(new ReportMeta(TODAY, null, correction.position()));
+            assertThat(decisionLog.meta()).isEqualTo(new ReportMeta(TODAY, null, correction.position(), correction.position() + 1));
         }
 
         @Test
@@ -193,7 +193,7 @@ class DecisionQueriesTest {
             DecisionLog decisionLog = queries.handle(new FindDecisions(now(), "sg-2018-05-02-99"));
 
             assertThat(decisionLog.decisions()).isEmpty();
-            assertThat(decisionLog.meta()).isEqualTo(new ReportMeta(TODAY, null, correction.position()));
+            assertThat(decisionLog.meta()).isEqualTo(new ReportMeta(TODAY, null, correction.position(), correction.position() + 1));
         }
     }
 }

@@ -113,7 +113,7 @@ class InitiativeQueriesTest {
 
         assertThat(report.initiatives()).extracting(InitiativeView::initiativeId)
                 .containsExactly(LEDERE, SAK_ARKIV, VELFERD);
-        assertThat(report.meta()).isEqualTo(new ReportMeta(TODAY, null, facts.last().position()));
+        assertThat(report.meta()).isEqualTo(new ReportMeta(TODAY, null, facts.last().position(), facts.last().position() + 1));
     }
 
     @Test

@@ -2,6 +2,7 @@ package no.trondelag.samhandling.query.ledger;
 
 import static no.trondelag.samhandling.query.ledger.Trondelag.INDRE_FOSEN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -79,28 +80,20 @@ class FactRecorderTest {
     }
 
     @Test
-    void anEventCitingADecisionTakesEffectOnTheDecisionsMeetingDate() {
-        deliver(recorder, 0, STRATEGY);
+    void anEventCitingADecisionIsRecordedFromItselfAloneAndReadsWithTheMeetingDate() {
+        // given two segments: the budget's is ahead of the decision's
         deliver(recorder, 1, BUDGET);
+        deliver(new FactRecorder(log, eventIndex), 0, STRATEGY);
 
+        // then the budget was recorded without a date, and reads with the decision's
+        assertThat(log.asAppended()).extracting(LedgerFact::position, LedgerFact::effectiveOn)
+                .containsExactly(tuple(0L, LocalDate.of(2018, 5, 2)), tuple(1L, null));
         assertThat(log.all()).extracting(LedgerFact::effectiveOn)
                 .containsExactly(LocalDate.of(2018, 5, 2), LocalDate.of(2018, 5, 2));
     }
 
     @Test
-    void aRestartedRecorderFindsTheMeetingDateInTheLog() {
-        // given the decision was recorded before a restart
-        deliver(recorder, 0, STRATEGY);
-
-        // when
-        deliver(new FactRecorder(log, eventIndex), 1, BUDGET);
-
-        // then
-        assertThat(log.all().get(1).effectiveOn()).isEqualTo(LocalDate.of(2018, 5, 2));
-    }
-
-    @Test
-    void aResetClearsTheLogAndForgetsTheMeetingDates() {
+    void aResetClearsTheLog() {
         // given
         deliver(recorder, 0, STRATEGY);
 
@@ -108,7 +101,7 @@ class FactRecorderTest {
         recorder.reset();
         deliver(recorder, 1, BUDGET);
 
-        // then the decision is no longer known, so the budget holds from its recording
+        // then the decision is no longer there, so the budget holds from its recording
         assertThat(log.all()).containsExactly(new LedgerFact(1, RECORDED.plusSeconds(1), null, "secretariat",
                 BUDGET));
     }

@@ -1,7 +1,6 @@
 package no.trondelag.samhandling.query.ledger;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -12,8 +11,9 @@ import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
 
 /**
  * A {@link FactLog} in memory, for tests. It behaves like {@link JdbcFactLog}: facts are kept and read in position
- * order whatever the order they were appended in, appending a position again replaces the fact there, and a fact
- * concerns the participants {@link Subjects#participantsOf} names.
+ * order whatever the order they were appended in, appending a position again replaces the fact there, a fact
+ * concerns the participants {@link Subjects#participantsOf} names, and a fact without a date that cites a
+ * steering-group decision reads with the decision's meeting date.
  */
 public final class InMemoryFactLog implements FactLog {
 
@@ -50,7 +50,7 @@ public final class InMemoryFactLog implements FactLog {
     public void forEach(long afterPosition, Consumer<LedgerFact> consumer) {
         List<LedgerFact> after;
         synchronized (this) {
-            after = new ArrayList<>(facts.tailMap(afterPosition, false).values());
+            after = facts.tailMap(afterPosition, false).values().stream().map(this::resolved).toList();
         }
         after.forEach(consumer);
     }
@@ -59,11 +59,16 @@ public final class InMemoryFactLog implements FactLog {
     public synchronized List<LedgerFact> concerning(Collection<String> participantIds) {
         return facts.values().stream()
                 .filter(fact -> !Collections.disjoint(Subjects.participantsOf(fact.event()), participantIds))
+                .map(this::resolved)
                 .toList();
     }
 
-    @Override
-    public synchronized LocalDate meetingDateOf(String decisionId) {
+    private LedgerFact resolved(LedgerFact fact) {
+        return fact.effectiveOn() != null ? fact : new LedgerFact(fact.position(), fact.recordedAt(),
+                EffectiveDates.of(fact.event(), this::meetingDateOf), fact.actor(), fact.event());
+    }
+
+    private synchronized LocalDate meetingDateOf(String decisionId) {
         return facts.values().stream()
                 .map(LedgerFact::event)
                 .filter(SteeringGroupDecisionRecorded.class::isInstance)
@@ -75,11 +80,20 @@ public final class InMemoryFactLog implements FactLog {
     }
 
     /**
-     * Every fact, in position order.
+     * Every fact as it was appended, without effective dates resolved, in position order.
+     *
+     * @return the facts
+     */
+    public synchronized List<LedgerFact> asAppended() {
+        return List.copyOf(facts.values());
+    }
+
+    /**
+     * Every fact, in position order, as it reads.
      *
      * @return the facts
      */
     public synchronized List<LedgerFact> all() {
-        return List.copyOf(facts.values());
+        return facts.values().stream().map(this::resolved).toList();
     }
 }

@@ -10,6 +10,7 @@ import static no.trondelag.samhandling.query.ledger.Trondelag.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,13 +81,17 @@ class InMemoryFactLogTest {
     }
 
     @Test
-    void bothLogsFindTheSameMeetingDates() {
-        appendToBoth(inMemory, jdbc);
+    void bothLogsGiveAFactRecordedWithoutItsDecisionsMeetingDateThatDate() {
+        SecretariatBudgetSet budget = new SecretariatBudgetSet(2020, new BigDecimal("2.0"),
+                new BigDecimal("2500000.00"), "sg-2019-03-14-04");
+        for (FactLog log : List.of(inMemory, jdbc)) {
+            log.append(new LedgerFact(7, Instant.parse("2019-03-20T10:00:00Z"), null, "secretariat", budget));
+            log.append(new LedgerFact(3, Instant.parse("2019-03-15T10:00:00Z"), LocalDate.of(2019, 3, 14),
+                    "secretariat", decision("sg-2019-03-14-04", LocalDate.of(2019, 3, 14), "Budsjett 2020")));
+        }
 
-        assertThat(inMemory.meetingDateOf("sg-2018-05-02-07")).isEqualTo(jdbc.meetingDateOf("sg-2018-05-02-07"))
-                .isEqualTo(LocalDate.of(2018, 5, 2));
-        assertThat(inMemory.meetingDateOf("sg-2019-01-01-01")).isNull();
-        assertThat(jdbc.meetingDateOf("sg-2019-01-01-01")).isNull();
+        assertThat(read(inMemory, -1)).isEqualTo(read(jdbc, -1)).extracting(LedgerFact::effectiveOn)
+                .containsExactly(LocalDate.of(2019, 3, 14), LocalDate.of(2019, 3, 14));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static no.trondelag.samhandling.query.ledger.Trondelag.INDRE_FOSEN;
 import static no.trondelag.samhandling.query.ledger.Trondelag.KLAEBU;
 import static no.trondelag.samhandling.query.ledger.Trondelag.TRONDHEIM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,11 +18,14 @@ import no.trondelag.samhandling.api.common.LedgerEvent;
 import no.trondelag.samhandling.api.funding.FundingSource;
 import no.trondelag.samhandling.api.funding.SecretariatBudgetSet;
 import no.trondelag.samhandling.api.funding.SecretariatFundingAllocated;
+import no.trondelag.samhandling.api.funding.SecretariatFundingPledged;
 import no.trondelag.samhandling.api.goals.DigitalMaturityAssessed;
+import no.trondelag.samhandling.api.governance.SteeringGroupDecisionCorrected;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
 import no.trondelag.samhandling.api.initiative.InitiativeCancelled;
 import no.trondelag.samhandling.api.initiative.InitiativeProposed;
 import no.trondelag.samhandling.api.initiative.Pillar;
+import no.trondelag.samhandling.api.participation.CollaborationJoined;
 import no.trondelag.samhandling.api.participation.ParticipantKind;
 import no.trondelag.samhandling.api.participation.ParticipantRegistered;
 import no.trondelag.samhandling.api.region.RegionRegistered;
@@ -77,7 +81,6 @@ class JdbcFactLogTest {
         assertThat(log.watermark()).isEqualTo(new Watermark(0, -1));
         assertThat(readAll()).isEmpty();
         assertThat(log.concerning(List.of("5054"))).isEmpty();
-        assertThat(log.meetingDateOf(STRATEGY)).isNull();
     }
 
     @Nested
@@ -258,26 +261,54 @@ class JdbcFactLogTest {
     @Nested
     class MeetingDates {
 
-        @Test
-        void theMeetingDateOfARecordedDecisionIsFound() {
-            log.append(fact(0, new SteeringGroupDecisionRecorded(STRATEGY, MAY_2, "7/18", "Samhandlingsstrategi",
-                    "Strategien vedtas.", List.of())));
-            log.append(fact(1, new SteeringGroupDecisionRecorded("sg-2019-03-14-04", LocalDate.of(2019, 3, 14),
-                    null, "Budsjett", "Budsjett vedtas.", List.of())));
+        private final LedgerFact decision = fact(3, new SteeringGroupDecisionRecorded(STRATEGY, MAY_2, "7/18",
+                "Samhandlingsstrategi", "Strategien vedtas.", List.of()));
 
-            assertThat(log.meetingDateOf(STRATEGY)).isEqualTo(MAY_2);
-            assertThat(log.meetingDateOf("sg-2019-03-14-04")).isEqualTo(LocalDate.of(2019, 3, 14));
+        /** A fact as the recorder adds it: with only the date the event gives itself. */
+        private LedgerFact recorded(long position, LedgerEvent event) {
+            return new LedgerFact(position, RECORDED.plusSeconds(position), EffectiveDates.of(event), "secretariat",
+                    event);
         }
 
         @Test
-        void factsCitingADecisionDoNotGiveItAMeetingDate() {
-            // given a fact citing the decision on another date, and no record of the decision itself
-            log.append(new LedgerFact(0, RECORDED, LocalDate.of(2019, 1, 1), "secretariat",
-                    new ParticipantRegistered("5054", "Indre Fosen", ParticipantKind.MUNICIPALITY, "fosen", 10090,
-                            LocalDate.of(2019, 1, 1), Authority.ofDecision(STRATEGY))));
+        void aFactCitingADecisionReadsWithItsMeetingDateWhicheverWasRecordedFirst() {
+            // given a pledge resting on the decision recorded after it, and one recorded before it
+            log.append(recorded(5, new SecretariatBudgetSet(2019, new BigDecimal("2.0"),
+                    new BigDecimal("2400000.00"), STRATEGY)));
+            log.append(decision);
+            log.append(recorded(1, new SecretariatFundingPledged(2019, "5054", new BigDecimal("300000.00"),
+                    Authority.ofDecision(STRATEGY))));
 
-            assertThat(log.meetingDateOf(STRATEGY)).isNull();
-            assertThat(log.meetingDateOf("sg-2099-01-01-01")).isNull();
+            assertThat(jdbc.queryForList("SELECT effective_on FROM rm_fact WHERE position IN (1, 5)", LocalDate.class))
+                    .as("stored without the meeting date").containsOnlyNulls();
+            assertThat(readAll()).extracting(LedgerFact::position, LedgerFact::effectiveOn)
+                    .containsExactly(tuple(1L, MAY_2), tuple(3L, MAY_2), tuple(5L, MAY_2));
+            assertThat(log.concerning(List.of("5054"))).singleElement()
+                    .extracting(LedgerFact::effectiveOn).isEqualTo(MAY_2);
+        }
+
+        @Test
+        void aFactCitingADecisionNotYetRecordedHoldsFromItsRecordingUntilItIs() {
+            LedgerFact budget = recorded(5, new SecretariatBudgetSet(2019, new BigDecimal("2.0"),
+                    new BigDecimal("2400000.00"), STRATEGY));
+            log.append(budget);
+
+            assertThat(readAll()).singleElement().extracting(LedgerFact::effectiveOn).isNull();
+
+            log.append(decision);
+
+            assertThat(readAfter(4)).singleElement().extracting(LedgerFact::effectiveOn).isEqualTo(MAY_2);
+        }
+
+        @Test
+        void aFactWithADateOfItsOwnKeepsItAndACorrectionTakesNoDateFromItsDecision() {
+            LocalDate joined = LocalDate.of(2018, 6, 14);
+            log.append(decision);
+            log.append(recorded(4, new CollaborationJoined("5054", joined, Authority.ofDecision(STRATEGY))));
+            log.append(recorded(6, new SteeringGroupDecisionCorrected(STRATEGY, "Rettet", List.of(), "typo")));
+
+            assertThat(readAll()).extracting(LedgerFact::position, LedgerFact::effectiveOn)
+                    .containsExactly(tuple(3L, MAY_2), tuple(4L, joined), tuple(6L, null));
         }
     }
 

@@ -108,7 +108,7 @@ class LedgerReaderTest {
             assertThat(ids(read.result())).containsExactly("5001", "5030", "5031");
             assertThat(read.result().get(0).population()).isEqualTo(193501);
             assertThat(read.result().get(1).member()).isTrue();
-            assertThat(read.meta()).isEqualTo(new ReportMeta(LocalDate.of(2019, 12, 31), null, 7));
+            assertThat(read.meta()).isEqualTo(new ReportMeta(LocalDate.of(2019, 12, 31), null, 7, 8));
         }
 
         @Test
@@ -120,7 +120,7 @@ class LedgerReaderTest {
             assertThat(ids(read.result())).containsExactly("5001", "5031");
             assertThat(read.result().get(0).population()).isEqualTo(199595);
             assertThat(read.result().get(0).predecessors()).containsExactly("5030");
-            assertThat(read.meta()).isEqualTo(new ReportMeta(LocalDate.of(2020, 1, 1), null, 7));
+            assertThat(read.meta()).isEqualTo(new ReportMeta(LocalDate.of(2020, 1, 1), null, 7, 8));
         }
 
         @Test
@@ -160,7 +160,7 @@ class LedgerReaderTest {
 
             // then
             assertThat(read.result()).containsExactly("5001");
-            assertThat(read.meta()).isEqualTo(new ReportMeta(TODAY, knownAt, 7));
+            assertThat(read.meta()).isEqualTo(new ReportMeta(TODAY, knownAt, 7, 8));
         }
 
         @Test
@@ -209,7 +209,7 @@ class LedgerReaderTest {
             Read<List<String>> read = memberIds(reader.now());
 
             assertThat(read.result()).containsExactly("5001");
-            assertThat(read.meta()).isEqualTo(new ReportMeta(TODAY, null, 7));
+            assertThat(read.meta()).isEqualTo(new ReportMeta(TODAY, null, 7, 8));
             assertThat(log.foldsAfter).containsExactly(-1L);
         }
 
@@ -494,11 +494,6 @@ class LedgerReaderTest {
         @Override
         public List<LedgerFact> concerning(Collection<String> participantIds) {
             return delegate.concerning(participantIds);
-        }
-
-        @Override
-        public LocalDate meetingDateOf(String decisionId) {
-            return delegate.meetingDateOf(decisionId);
         }
     }
 

@@ -169,7 +169,8 @@ class ParticipationQueriesTest {
             RegionParticipation fosen = report.regions().get(0);
             assertThat(fosen.municipalitiesRegistered()).isEqualTo(6);
             assertThat(fosen.memberMunicipalities()).isEqualTo(5);
-            assertThat(report.meta()).isEqualTo(new ReportMeta(TODAY, knownAt, roanWithdrawn.position() - 1));
+            assertThat(report.meta()).isEqualTo(new ReportMeta(TODAY, knownAt, roanWithdrawn.position() - 1,
+                    roanWithdrawn.position()));
         }
 
         @Test
@@ -185,7 +186,7 @@ class ParticipationQueriesTest {
             assertThat(trondheimsregionen.participationRate()).isNull();
             assertThat(trondheimsregionen.populationTotal()).isZero();
             assertThat(trondheimsregionen.members()).isEmpty();
-            assertThat(report.meta()).isEqualTo(new ReportMeta(TODAY, null, facts.last().position()));
+            assertThat(report.meta()).isEqualTo(new ReportMeta(TODAY, null, facts.last().position(), facts.last().position() + 1));
         }
 
         @Test
@@ -245,7 +246,7 @@ class ParticipationQueriesTest {
             assertThat(history.entries().get(4)).isEqualTo(firstMergeFact.toEntry());
             assertThat(history.entries().get(2).authority())
                     .isEqualTo(ORLAND.council(LocalDate.of(2018, 9, 6)));
-            assertThat(history.meta()).isEqualTo(new ReportMeta(TODAY, null, facts.last().position()));
+            assertThat(history.meta()).isEqualTo(new ReportMeta(TODAY, null, facts.last().position(), facts.last().position() + 1));
         }
 
         @Test
@@ -328,11 +329,6 @@ class ParticipationQueriesTest {
                 public List<LedgerFact> concerning(Collection<String> participantIds) {
                     facts.record(OSEN.withdrawnByCouncil(LocalDate.of(2021, 1, 1), "Ny kommunestruktur"));
                     return log.concerning(participantIds);
-                }
-
-                @Override
-                public LocalDate meetingDateOf(String decisionId) {
-                    return log.meetingDateOf(decisionId);
                 }
             };
             ParticipationQueries racingQueries = new ParticipationQueries(new LedgerReader(racing,

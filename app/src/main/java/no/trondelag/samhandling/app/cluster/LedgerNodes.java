@@ -1,0 +1,177 @@
+package no.trondelag.samhandling.app.cluster;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The nodes sharing the ledger's database, and how many segments of a streaming processor this node may hold. Each
+ * node writes a heartbeat to {@code ledger_node} for every processor running on it; a node not heard from within the
+ * node timeout counts as gone. A node may hold its fair share of a processor's segments,
+ * {@code ceil(segments / nodes running it)}, and never more than its configured claim limit. Axon's pooled streaming
+ * processor asks for that number before every claim: a node holding more releases the surplus for the others to
+ * claim, and when a node dies or stops the processor, the share of the others grows and they take its segments over
+ * once its claims are released or have timed out.
+ */
+public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerNodes.class);
+    /** Rows of nodes gone this many node timeouts ago are removed. */
+    private static final int FORGET_AFTER_TIMEOUTS = 100;
+
+    private final JdbcTemplate jdbc;
+    private final String nodeId;
+    private final int claimLimit;
+    private final Duration heartbeat;
+    private final Duration nodeTimeout;
+    private final Clock clock;
+    private final Predicate<String> runsHere;
+    private final Map<String, Integer> segmentCounts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> nodeCounts = new ConcurrentHashMap<>();
+    private ScheduledExecutorService executor;
+
+    /**
+     * Creates the registry of nodes.
+     *
+     * @param jdbc        the shared database
+     * @param nodeId      this node's id, unique among the nodes (also its token claims' owner)
+     * @param claimLimit  the most segments of one processor this node may hold, whatever its fair share
+     * @param heartbeat   how often this node writes its heartbeat
+     * @param nodeTimeout how long after its last heartbeat a node counts as gone
+     * @param clock       this node's clock
+     * @param runsHere    whether a processor (by processing group) is running on this node
+     */
+    public LedgerNodes(JdbcTemplate jdbc, String nodeId, int claimLimit, Duration heartbeat, Duration nodeTimeout,
+                       Clock clock, Predicate<String> runsHere) {
+        if (claimLimit < 1) {
+            throw new IllegalArgumentException("A node must be allowed to claim at least one segment");
+        }
+        if (nodeTimeout.compareTo(heartbeat) <= 0) {
+            throw new IllegalArgumentException("The node timeout must be longer than the heartbeat interval");
+        }
+        this.jdbc = jdbc;
+        this.nodeId = nodeId;
+        this.claimLimit = claimLimit;
+        this.heartbeat = heartbeat;
+        this.nodeTimeout = nodeTimeout;
+        this.clock = clock;
+        this.runsHere = runsHere;
+    }
+
+    /**
+     * This node's id.
+     *
+     * @return the id
+     */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /**
+     * How many live nodes ran a processor at the last heartbeat, this one included.
+     *
+     * @param processingGroup the processor
+     * @return the number, 0 before the first heartbeat after the processor first asked for its share
+     */
+    public int nodesRunning(String processingGroup) {
+        return nodeCounts.getOrDefault(processingGroup, 0);
+    }
+
+    /**
+     * The most segments of a processor this node may hold now: its fair share, within its claim limit. Before the
+     * first heartbeat, and while the processor has no segments yet, that is the claim limit.
+     *
+     * @param processingGroup the processor
+     * @return the number of segments
+     */
+    @Override
+    public int getMaxSegments(String processingGroup) {
+        Integer segments = segmentCounts.putIfAbsent(processingGroup, 0);
+        int nodes = nodesRunning(processingGroup);
+        if (segments == null || segments == 0 || nodes == 0) {
+            return claimLimit;
+        }
+        int fairShare = (segments + nodes - 1) / nodes;
+        return Math.min(claimLimit, fairShare);
+    }
+
+    /**
+     * For every processor that has asked for its share: writes this node's heartbeat if the processor runs here (or
+     * removes it if not), and reads how many live nodes run it and how many segments it has.
+     */
+    public void beat() {
+        long now = clock.millis();
+        jdbc.update("DELETE FROM ledger_node WHERE last_seen_millis < ?",
+                now - nodeTimeout.toMillis() * FORGET_AFTER_TIMEOUTS);
+        for (String processingGroup : segmentCounts.keySet()) {
+            if (!runsHere.test(processingGroup)) {
+                jdbc.update("DELETE FROM ledger_node WHERE node_id = ? AND processing_group = ?", nodeId,
+                        processingGroup);
+            } else if (jdbc.update("UPDATE ledger_node SET last_seen_millis = ? WHERE node_id = ? "
+                    + "AND processing_group = ?", now, nodeId, processingGroup) == 0) {
+                jdbc.update("INSERT INTO ledger_node (node_id, processing_group, last_seen_millis) VALUES (?, ?, ?)",
+                        nodeId, processingGroup, now);
+            }
+            Integer nodes = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_node WHERE processing_group = ? "
+                    + "AND last_seen_millis >= ?", Integer.class, processingGroup, now - nodeTimeout.toMillis());
+            nodeCounts.put(processingGroup, Math.max(1, nodes == null ? 0 : nodes));
+            Integer segments = jdbc.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorName = ?",
+                    Integer.class, processingGroup);
+            segmentCounts.put(processingGroup, segments == null ? 0 : segments);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ledger-nodes");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::beatOrLog, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beatOrLog() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write this node's heartbeat; trying again in {}", heartbeat, e);
+        }
+    }
+
+    /**
+     * Stops the heartbeat and removes this node, so that the others take its share at once.
+     */
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+            try {
+                jdbc.update("DELETE FROM ledger_node WHERE node_id = ?", nodeId);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not remove this node from the ledger's nodes; it times out instead", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}
