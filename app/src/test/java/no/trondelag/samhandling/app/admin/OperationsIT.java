@@ -81,11 +81,6 @@ class OperationsIT {
                 }
 
                 @Override
-                public long epoch() {
-                    return real.epoch();
-                }
-
-                @Override
                 public void forEach(long afterPosition, Consumer<LedgerFact> consumer) {
                     real.forEach(afterPosition, consumer);
                 }

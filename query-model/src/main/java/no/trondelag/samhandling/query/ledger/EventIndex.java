@@ -1,5 +1,8 @@
 package no.trondelag.samhandling.query.ledger;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -17,4 +20,18 @@ public interface EventIndex {
      * @return its global index, or empty when the store cannot tell (then the token's position is used)
      */
     OptionalLong globalIndexOf(String eventIdentifier);
+
+    /**
+     * The global indexes of several events, in as few lookups as the store allows.
+     *
+     * @param eventIdentifiers the events' unique identifiers
+     * @return the global index of each event the store can tell, by identifier
+     */
+    default Map<String, Long> globalIndexesOf(Collection<String> eventIdentifiers) {
+        Map<String, Long> indexes = new HashMap<>();
+        for (String eventIdentifier : eventIdentifiers) {
+            globalIndexOf(eventIdentifier).ifPresent(index -> indexes.put(eventIdentifier, index));
+        }
+        return indexes;
+    }
 }

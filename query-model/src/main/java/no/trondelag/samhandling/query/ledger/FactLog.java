@@ -21,14 +21,14 @@ public interface FactLog {
     void append(LedgerFact fact);
 
     /**
-     * Removes every fact, before a replay, and starts a new {@link #epoch()}.
+     * Removes every fact, before a replay, and starts a new epoch of its {@link #watermark()}.
      */
     void clear();
 
     /**
-     * The state of the log, to tell whether a view folded earlier is still current.
+     * The state of the log, to tell cheaply whether a view folded earlier is still current.
      *
-     * @return how many facts the log holds and the highest position among them
+     * @return the log's epoch, how many appends it has taken, and the highest position it holds
      */
     Watermark watermark();
 
@@ -40,13 +40,6 @@ public interface FactLog {
      * @return the number of facts at or below it
      */
     long countUpTo(long position);
-
-    /**
-     * How many times the log was cleared; a reader that folded the log in an earlier epoch must fold it again.
-     *
-     * @return the epoch
-     */
-    long epoch();
 
     /**
      * Feeds every fact to a consumer in ledger order, with its effective date resolved.
@@ -65,11 +58,14 @@ public interface FactLog {
     List<LedgerFact> concerning(Collection<String> participantIds);
 
     /**
-     * How many facts there are and the highest position among them.
+     * The state of the log. Any change to the log changes it: an append (also one below the highest position, or
+     * one replacing the fact at its position) raises {@code appends}, and clearing raises {@code epoch}.
      *
-     * @param count        the number of facts
+     * @param epoch        how many times the log was cleared; a reader that folded the log in an earlier epoch
+     *                     must fold it again
+     * @param appends      how many appends the log has taken, ever
      * @param lastPosition the highest position, or -1 when empty
      */
-    record Watermark(long count, long lastPosition) {
+    record Watermark(long epoch, long appends, long lastPosition) {
     }
 }

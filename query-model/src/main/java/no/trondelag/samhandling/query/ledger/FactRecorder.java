@@ -1,11 +1,15 @@
 package no.trondelag.samhandling.query.ledger;
 
+import java.util.Map;
 import no.trondelag.samhandling.api.common.LedgerEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * Copies every event into the {@link FactLog}, with its position, recording time, effective date and actor. It
@@ -18,6 +22,8 @@ public class FactRecorder {
 
     /** The processing group: a pooled streaming processor whose segments may run on several nodes. */
     public static final String PROCESSING_GROUP = "ledger-facts";
+
+    private static final String POSITIONS_RESOURCE = FactRecorder.class.getName() + ".positions";
 
     private final FactLog factLog;
     private final EventIndex eventIndex;
@@ -35,11 +41,26 @@ public class FactRecorder {
 
     @EventHandler
     void on(LedgerEvent event, EventMessage<?> message, TrackingToken token) {
-        long position = eventIndex.globalIndexOf(message.getIdentifier()).orElseGet(() -> token.position()
+        Long own = positionsInThisBatch().get(message.getIdentifier());
+        long position = own != null ? own : eventIndex.globalIndexOf(message.getIdentifier()).orElseGet(() -> token
+                .position()
                 .orElseThrow(() -> new IllegalStateException("A streaming processor's token always has a position")));
         Object actor = message.getMetaData().get("actor");
         factLog.append(new LedgerFact(position, message.getTimestamp(), EffectiveDates.of(event),
                 actor == null ? null : actor.toString(), event));
+    }
+
+    /**
+     * The own positions of all events in the processor's current batch, looked up once per batch; empty outside a
+     * batch.
+     */
+    private Map<String, Long> positionsInThisBatch() {
+        if (!CurrentUnitOfWork.isStarted()
+                || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            return Map.of();
+        }
+        return batch.getOrComputeResource(POSITIONS_RESOURCE, key -> eventIndex.globalIndexesOf(
+                batch.getMessages().stream().map(Message::getIdentifier).toList()));
     }
 
     @ResetHandler

@@ -26,6 +26,8 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@link FactLog} in the read side's tables {@code rm_fact} and {@code rm_fact_participant}, with each event's
@@ -78,14 +80,57 @@ public class JdbcFactLog implements FactLog {
         this.noMetaData = serializer.serialize(MetaData.emptyInstance(), String.class);
     }
 
+    /**
+     * Adds a fact. Inside a transaction the fact is serialized at once (so a fact that cannot be stored fails here,
+     * for its event alone) and written with the transaction's other facts in JDBC batches just before it commits;
+     * outside one it is written at once.
+     */
     @Override
     public void append(LedgerFact fact) {
-        SerializedObject<String> payload = serializer.serialize(fact.event(), String.class);
-        jdbc.update("DELETE FROM rm_fact_participant WHERE position = ?", fact.position());
-        jdbc.update("DELETE FROM rm_fact WHERE position = ?", fact.position());
-        jdbc.update("INSERT INTO rm_fact (position, recorded_at_micros, effective_on, event_type, payload_type, "
+        StoredFact stored = new StoredFact(fact, serializer.serialize(fact.event(), String.class));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            pendingInThisTransaction().add(stored);
+        } else {
+            write(List.of(stored));
+        }
+    }
+
+    private List<StoredFact> pendingInThisTransaction() {
+        @SuppressWarnings("unchecked")
+        List<StoredFact> pending = (List<StoredFact>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<StoredFact> facts = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, facts);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    write(facts);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcFactLog.this);
+                }
+            });
+            pending = facts;
+        }
+        return pending;
+    }
+
+    /**
+     * Writes facts in JDBC batches: a fact replaces any fact at its position, and the count of appends goes up.
+     */
+    private void write(List<StoredFact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        List<Object[]> positions = facts.stream().map(stored -> new Object[] {stored.fact().position()}).toList();
+        jdbc.batchUpdate("DELETE FROM rm_fact_participant WHERE position = ?", positions);
+        jdbc.batchUpdate("DELETE FROM rm_fact WHERE position = ?", positions);
+        jdbc.batchUpdate("INSERT INTO rm_fact (position, recorded_at_micros, effective_on, event_type, payload_type, "
                         + "payload_revision, payload, actor, decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                statement -> {
+                facts, facts.size(), (statement, stored) -> {
+                    LedgerFact fact = stored.fact();
                     statement.setLong(1, fact.position());
                     statement.setLong(2, toMicros(fact.recordedAt()));
                     if (fact.effectiveOn() == null) {
@@ -94,16 +139,22 @@ public class JdbcFactLog implements FactLog {
                         statement.setObject(3, fact.effectiveOn());
                     }
                     statement.setString(4, fact.event().getClass().getSimpleName());
-                    statement.setString(5, payload.getType().getName());
-                    statement.setString(6, payload.getType().getRevision());
-                    statement.setString(7, payload.getData());
+                    statement.setString(5, stored.payload().getType().getName());
+                    statement.setString(6, stored.payload().getType().getRevision());
+                    statement.setString(7, stored.payload().getData());
                     statement.setString(8, fact.actor());
                     statement.setString(9, decisionOf(fact));
                 });
-        for (String participantId : Subjects.participantsOf(fact.event())) {
-            jdbc.update("INSERT INTO rm_fact_participant (participant_id, position) VALUES (?, ?)",
-                    participantId, fact.position());
+        List<Object[]> subjects = new ArrayList<>();
+        for (StoredFact stored : facts) {
+            for (String participantId : Subjects.participantsOf(stored.fact().event())) {
+                subjects.add(new Object[] {participantId, stored.fact().position()});
+            }
         }
+        if (!subjects.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO rm_fact_participant (participant_id, position) VALUES (?, ?)", subjects);
+        }
+        jdbc.update("UPDATE rm_fact_epoch SET appends = appends + ?", facts.size());
     }
 
     @Override
@@ -118,15 +169,14 @@ public class JdbcFactLog implements FactLog {
         return jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact WHERE position <= ?", Long.class, position);
     }
 
-    @Override
-    public long epoch() {
-        return jdbc.queryForObject("SELECT epoch FROM rm_fact_epoch", Long.class);
-    }
-
+    /**
+     * The watermark in one cheap query: a row of counters and the highest key of {@code rm_fact}, with no scan.
+     */
     @Override
     public Watermark watermark() {
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(MAX(position), -1) FROM rm_fact",
-                (row, index) -> new Watermark(row.getLong(1), row.getLong(2)));
+        return jdbc.queryForObject("SELECT epoch, appends, (SELECT COALESCE(MAX(position), -1) FROM rm_fact) "
+                + "FROM rm_fact_epoch", (row, index) -> new Watermark(row.getLong(1), row.getLong(2),
+                row.getLong(3)));
     }
 
     @Override
@@ -178,6 +228,12 @@ public class JdbcFactLog implements FactLog {
                     + upcast.size() + " events; a fact is exactly one event");
         }
         return serializer.deserialize(upcast.get(0).getData());
+    }
+
+    /**
+     * A fact with its event serialized, waiting to be written.
+     */
+    private record StoredFact(LedgerFact fact, SerializedObject<String> payload) {
     }
 
     private static String decisionOf(LedgerFact fact) {

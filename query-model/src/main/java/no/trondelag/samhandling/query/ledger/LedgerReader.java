@@ -22,6 +22,7 @@ public class LedgerReader {
     private LedgerViews live;
     private LocalDate liveAsOf;
     private long liveEpoch = -1;
+    private long liveAppends;
     private long liveCount;
     private long livePosition = -1;
 
@@ -84,15 +85,16 @@ public class LedgerReader {
 
     /**
      * Brings the live views up to date. They were folded from {@code liveCount} facts up to {@code livePosition}
-     * in epoch {@code liveEpoch}; if the log is still in that epoch and holds no other facts up to that position,
-     * only the facts after it are applied (each exactly once, however many arrive meanwhile), else everything is
-     * folded again.
+     * in epoch {@code liveEpoch}, when the log had taken {@code liveAppends} appends. If the log has taken no append
+     * since, they are current; if it is still in that epoch and holds no other facts up to that position, only the
+     * facts after it are applied (each exactly once, however many arrive meanwhile); else everything is folded
+     * again.
      */
     private void refreshLive(LocalDate today) {
         ReadPoint readPoint = new ReadPoint(today, null);
         FactLog.Watermark watermark = factLog.watermark();
-        if (live != null && today.equals(liveAsOf) && factLog.epoch() == liveEpoch) {
-            if (watermark.count() == liveCount && watermark.lastPosition() == livePosition) {
+        if (live != null && today.equals(liveAsOf) && watermark.epoch() == liveEpoch) {
+            if (watermark.appends() == liveAppends && watermark.lastPosition() == livePosition) {
                 return;
             }
             if (factLog.countUpTo(livePosition) == liveCount) {
@@ -103,11 +105,13 @@ public class LedgerReader {
                         live.apply(fact);
                     }
                 });
+                liveAppends = watermark.appends();
                 return;
             }
         }
         LedgerViews views = LedgerViews.empty();
-        liveEpoch = factLog.epoch();
+        liveEpoch = watermark.epoch();
+        liveAppends = watermark.appends();
         liveCount = 0;
         livePosition = -1;
         factLog.forEach(-1, fact -> {

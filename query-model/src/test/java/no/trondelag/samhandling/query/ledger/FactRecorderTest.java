@@ -17,6 +17,7 @@ import no.trondelag.samhandling.api.region.RegionRegistered;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.Test;
 
 class FactRecorderTest {
@@ -30,9 +31,24 @@ class FactRecorderTest {
     private final InMemoryFactLog log = new InMemoryFactLog();
     /** Positions an event store would give, by event identifier; empty unless a test says otherwise. */
     private final Map<String, Long> storedPositions = new java.util.HashMap<>();
-    private final EventIndex eventIndex = id -> storedPositions.containsKey(id)
-            ? java.util.OptionalLong.of(storedPositions.get(id))
-            : java.util.OptionalLong.empty();
+    private final java.util.List<String> lookups = new java.util.ArrayList<>();
+    private final EventIndex eventIndex = new EventIndex() {
+        @Override
+        public java.util.OptionalLong globalIndexOf(String id) {
+            lookups.add("one");
+            return storedPositions.containsKey(id)
+                    ? java.util.OptionalLong.of(storedPositions.get(id))
+                    : java.util.OptionalLong.empty();
+        }
+
+        @Override
+        public Map<String, Long> globalIndexesOf(java.util.Collection<String> ids) {
+            lookups.add("batch of " + ids.size());
+            Map<String, Long> found = new java.util.HashMap<>(storedPositions);
+            found.keySet().retainAll(ids);
+            return found;
+        }
+    };
     private final FactRecorder recorder = new FactRecorder(log, eventIndex);
 
     private static EventMessage<LedgerEvent> message(LedgerEvent event, Map<String, ?> metaData, Instant timestamp) {
@@ -68,6 +84,33 @@ class FactRecorderTest {
         // then both facts are kept, each at its own position
         assertThat(log.all()).extracting(LedgerFact::position).containsExactly(8L, 9L);
         assertThat(log.all()).extracting(LedgerFact::event).containsExactly(INDRE_FOSEN.registered(), STRATEGY);
+    }
+
+    @Test
+    void inABatchThePositionsOfAllItsEventsAreLookedUpAtOnce() {
+        // given a batch of three events, the last of which filled a gap at position 4 after 9 was seen
+        List<EventMessage<LedgerEvent>> messages = List.of(
+                message(STRATEGY, Map.of("actor", "secretariat"), RECORDED),
+                message(BUDGET, Map.of("actor", "secretariat"), RECORDED),
+                message(INDRE_FOSEN.registered(), Map.of("actor", "secretariat"), RECORDED));
+        storedPositions.put(messages.get(0).getIdentifier(), 8L);
+        storedPositions.put(messages.get(1).getIdentifier(), 9L);
+        storedPositions.put(messages.get(2).getIdentifier(), 4L);
+        BatchingUnitOfWork<EventMessage<LedgerEvent>> batch = new BatchingUnitOfWork<>(messages);
+
+        // when
+        batch.start();
+        try {
+            for (EventMessage<LedgerEvent> message : messages) {
+                recorder.on(message.getPayload(), message, new GlobalSequenceTrackingToken(9));
+            }
+        } finally {
+            batch.commit();
+        }
+
+        // then
+        assertThat(lookups).containsExactly("batch of 3");
+        assertThat(log.all()).extracting(LedgerFact::position).containsExactly(4L, 8L, 9L);
     }
 
     @Test

@@ -22,7 +22,8 @@ final class H2FactLogs {
     /** The application's migrations of the read side's tables, relative to this module's directory. */
     static final List<Path> MIGRATIONS = List.of(
             Path.of("../app/src/main/resources/db/migration/h2/V3__read_model.sql"),
-            Path.of("../app/src/main/resources/db/migration/h2/V5__read_model_epoch.sql"));
+            Path.of("../app/src/main/resources/db/migration/h2/V5__read_model_epoch.sql"),
+            Path.of("../app/src/main/resources/db/migration/h2/V9__read_model_appends.sql"));
 
     private H2FactLogs() {
     }

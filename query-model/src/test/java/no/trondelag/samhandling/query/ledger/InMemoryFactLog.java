@@ -19,10 +19,12 @@ public final class InMemoryFactLog implements FactLog {
 
     private final NavigableMap<Long, LedgerFact> facts = new TreeMap<>();
     private long epoch;
+    private long appends;
 
     @Override
     public synchronized void append(LedgerFact fact) {
         facts.put(fact.position(), fact);
+        appends++;
     }
 
     @Override
@@ -37,13 +39,8 @@ public final class InMemoryFactLog implements FactLog {
     }
 
     @Override
-    public synchronized long epoch() {
-        return epoch;
-    }
-
-    @Override
     public synchronized Watermark watermark() {
-        return new Watermark(facts.size(), facts.isEmpty() ? -1 : facts.lastKey());
+        return new Watermark(epoch, appends, facts.isEmpty() ? -1 : facts.lastKey());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static no.trondelag.samhandling.query.ledger.Trondelag.INDRE_FOSEN;
 import static no.trondelag.samhandling.query.ledger.Trondelag.KLAEBU;
 import static no.trondelag.samhandling.query.ledger.Trondelag.TRONDHEIM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class JdbcFactLogTest {
 
@@ -78,7 +81,7 @@ class JdbcFactLogTest {
 
     @Test
     void anEmptyLogHasNoFacts() {
-        assertThat(log.watermark()).isEqualTo(new Watermark(0, -1));
+        assertThat(log.watermark()).isEqualTo(new Watermark(0, 0, -1));
         assertThat(readAll()).isEmpty();
         assertThat(log.concerning(List.of("5054"))).isEmpty();
     }
@@ -175,15 +178,77 @@ class JdbcFactLogTest {
     }
 
     @Nested
+    class InATransaction {
+
+        private TransactionTemplate transaction;
+
+        @BeforeEach
+        void transactions() {
+            transaction = new TransactionTemplate(
+                    new DataSourceTransactionManager(java.util.Objects.requireNonNull(jdbc.getDataSource())));
+        }
+
+        @Test
+        void factsAppendedInATransactionAreWrittenTogetherWhenItCommits() {
+            transaction.executeWithoutResult(status -> {
+                log.append(fact(0, new RegionRegistered("fosen", "Fosen regionråd")));
+                log.append(fact(1, INDRE_FOSEN.registered()));
+
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class))
+                        .as("not written before the commit").isZero();
+            });
+
+            assertThat(readAll()).extracting(LedgerFact::position).containsExactly(0L, 1L);
+            assertThat(log.concerning(List.of("5054"))).hasSize(1);
+            assertThat(log.watermark()).isEqualTo(new Watermark(0, 2, 1));
+        }
+
+        @Test
+        void factsAppendedInATransactionThatRollsBackAreNotWritten() {
+            transaction.executeWithoutResult(status -> {
+                log.append(fact(0, INDRE_FOSEN.registered()));
+                status.setRollbackOnly();
+            });
+            transaction.executeWithoutResult(status -> log.append(fact(1, Trondelag.OSEN.registered())));
+
+            assertThat(readAll()).extracting(LedgerFact::position).containsExactly(1L);
+            assertThat(log.watermark()).isEqualTo(new Watermark(0, 1, 1));
+        }
+
+        @Test
+        void aFactThatCannotBeSerializedFailsItsAppendAndNotTheTransactionsOtherFacts() {
+            transaction.executeWithoutResult(status -> {
+                log.append(fact(0, INDRE_FOSEN.registered()));
+                assertThatThrownBy(() -> log.append(new LedgerFact(1, RECORDED, null, "secretariat",
+                        new Unserializable()))).isInstanceOf(RuntimeException.class);
+            });
+
+            assertThat(readAll()).extracting(LedgerFact::position).containsExactly(0L);
+        }
+    }
+
+    /** An event Jackson cannot serialize: its one property throws. */
+    private static final class Unserializable implements LedgerEvent {
+
+        @SuppressWarnings("unused")
+        public String getBroken() {
+            throw new IllegalStateException("cannot be serialized");
+        }
+    }
+
+    @Nested
     class Watermarks {
 
         @Test
-        void theWatermarkCountsFactsAndNamesTheHighestPosition() {
+        void theWatermarkCountsAppendsAndNamesTheHighestPosition() {
             log.append(fact(0, new RegionRegistered("fosen", "Fosen regionråd")));
-            log.append(fact(1, INDRE_FOSEN.registered()));
             log.append(fact(5, Trondelag.OSEN.registered()));
+            Watermark before = log.watermark();
+            log.append(fact(1, INDRE_FOSEN.registered()));
 
-            assertThat(log.watermark()).isEqualTo(new Watermark(3, 5));
+            assertThat(before).isEqualTo(new Watermark(0, 2, 5));
+            assertThat(log.watermark()).as("an append below the highest position changes it too")
+                    .isEqualTo(new Watermark(0, 3, 5));
         }
 
         @Test
@@ -198,7 +263,8 @@ class JdbcFactLogTest {
             log.append(again);
 
             // then
-            assertThat(log.watermark()).isEqualTo(new Watermark(2, 1));
+            assertThat(log.watermark()).isEqualTo(new Watermark(0, 4, 1));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class)).isEqualTo(2L);
             assertThat(readAll()).extracting(LedgerFact::event)
                     .containsExactly(new RegionRegistered("fosen", "Fosen regionråd"), Trondelag.OSEN.registered());
             assertThat(log.concerning(List.of("5054"))).isEmpty();
@@ -213,7 +279,7 @@ class JdbcFactLogTest {
 
             log.clear();
 
-            assertThat(log.watermark()).isEqualTo(new Watermark(0, -1));
+            assertThat(log.watermark()).isEqualTo(new Watermark(1, 2, -1));
             assertThat(readAll()).isEmpty();
             assertThat(log.concerning(List.of("5054"))).isEmpty();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact_participant", Long.class)).isZero();

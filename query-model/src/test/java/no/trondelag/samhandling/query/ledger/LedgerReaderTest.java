@@ -481,11 +481,6 @@ class LedgerReaderTest {
         }
 
         @Override
-        public long epoch() {
-            return delegate.epoch();
-        }
-
-        @Override
         public void forEach(long afterPosition, Consumer<LedgerFact> consumer) {
             foldsAfter.add(afterPosition);
             delegate.forEach(afterPosition, consumer);

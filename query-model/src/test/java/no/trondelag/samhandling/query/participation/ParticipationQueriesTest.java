@@ -316,11 +316,6 @@ class ParticipationQueriesTest {
                 }
 
                 @Override
-                public long epoch() {
-                    return log.epoch();
-                }
-
-                @Override
                 public void forEach(long afterPosition, Consumer<LedgerFact> consumer) {
                     log.forEach(afterPosition, consumer);
                 }
