@@ -34,6 +34,7 @@ public final class Benchmarks {
 
     private static final Duration CATCH_UP = Duration.ofMinutes(60);
     private static final Duration LOAD = Duration.ofSeconds(2);
+    private static final int LATENCY_SAMPLES = 15;
 
     private final Map<String, String> options;
     private final int rounds;
@@ -127,6 +128,9 @@ public final class Benchmarks {
                 add(figures, "asOf", latencyMillis(ours, "/api/reports/participation?asOf=2021-06-30"));
                 add(figures, "knownAt", latencyMillis(ours,
                         "/api/reports/participation?knownAt=" + Instant.now().minusSeconds(60)));
+                int firstDay = round * LATENCY_SAMPLES;
+                add(figures, "asOfCold", latencyMillis(ours, sample -> "/api/reports/participation?asOf="
+                        + LocalDate.of(2020, 1, 1).plusDays(firstDay + sample)));
                 ours.awaitCaughtUp(CATCH_UP);
                 add(figures, "rebuild", ours.rebuild(CATCH_UP));
             }
@@ -189,6 +193,8 @@ public final class Benchmarks {
                 size >= 1_000_000);
         ratioRow("knownAt report, latency (ms)", f.get("knownAt"), f.get("live"), "of live", -10.0,
                 size >= 1_000_000);
+        row("As-of report at a date not read before (ms; folds the whole log, no target)", f.get("asOfCold"),
+                Samples.format(f.get("asOfCold").median() / f.get("live").median()) + "× of live", "", "");
         row("Command on a participant with " + hotEvents + " events, snapshots on (p50 ms: load, decide, append)",
                 f.get("hot"), "", "load ≤ 3 ms p50 at 10k events on PostgreSQL",
                 hotEvents >= 10_000 && postgres ? (f.get("hot").median() <= 3 ? "met" : "missed (upper bound)")
@@ -291,8 +297,22 @@ public final class Benchmarks {
     }
 
     private static double latencyMillis(LedgerNode node, String path) throws Exception {
+        return latencyMillis(node, sample -> path);
+    }
+
+    /**
+     * The median latency of {@value #LATENCY_SAMPLES} requests, one after the other.
+     *
+     * @param node the node
+     * @param paths the path of each request, by its number
+     * @return the median in milliseconds
+     * @throws Exception when a request fails
+     */
+    private static double latencyMillis(LedgerNode node, java.util.function.IntFunction<String> paths)
+            throws Exception {
         List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+            String path = paths.apply(i);
             long start = System.nanoTime();
             HttpResponse<byte[]> response = node.get(path, null);
             if (response.statusCode() != 200) {

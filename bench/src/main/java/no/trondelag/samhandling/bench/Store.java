@@ -29,7 +29,9 @@ public final class Store implements AutoCloseable {
     /**
      * Opens the store a {@code --store} argument names.
      *
-     * @param store {@code h2}, {@code postgres}, or a {@code jdbc:postgresql:} URL
+     * @param store {@code h2}, {@code postgres} (embedded, durability off as the library sets it),
+     *              {@code postgres-durable} (embedded, with fsync and synchronous commits), or a
+     *              {@code jdbc:postgresql:} URL
      * @param user the user for a URL
      * @param password the password for a URL
      * @param workDirectory where H2 files go
@@ -44,13 +46,20 @@ public final class Store implements AutoCloseable {
         }
         if (store.equals("postgres")) {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            return new Store("PostgreSQL (embedded)", postgres, null, null);
+            return new Store("PostgreSQL (embedded, fsync off)", postgres, null, null);
+        }
+        if (store.equals("postgres-durable")) {
+            // the embedded server turns durability off; a production server keeps it on, as here
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on").start();
+            return new Store("PostgreSQL (embedded, fsync and synchronous commit on)", postgres, null, null);
         }
         if (store.startsWith("jdbc:postgresql:")) {
             return new Store("PostgreSQL (" + store.replaceAll("\\?.*", "") + ")", null,
                     new Database(store, user, password, true), null);
         }
-        throw new IllegalArgumentException("--store is h2, postgres or a jdbc:postgresql: URL, not " + store);
+        throw new IllegalArgumentException("--store is h2, postgres, postgres-durable or a jdbc:postgresql: URL, not "
+                + store);
     }
 
     /**

@@ -44,8 +44,9 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    LedgerReader ledgerReader(FactLog factLog, Clock clock) {
-        return new LedgerReader(factLog, clock);
+    LedgerReader ledgerReader(FactLog factLog, Clock clock,
+                              @Value("${ledger.read-side.kept-read-points:4}") int keptReadPoints) {
+        return new LedgerReader(factLog, clock, keptReadPoints);
     }
 
     @Bean

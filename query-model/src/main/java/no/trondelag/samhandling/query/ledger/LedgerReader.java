@@ -3,38 +3,57 @@ package no.trondelag.samhandling.query.ledger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import no.trondelag.samhandling.api.common.ReadPoint;
 import no.trondelag.samhandling.api.common.ReportMeta;
 
 /**
- * Answers reads at any read point by folding the {@link FactLog} into {@link LedgerViews}. The current view (as of
- * today, with everything known) is kept in memory and brought up to date with only the facts added since; any
- * other read point is folded afresh from the log. Both use the same views, so there is one truth about what an
- * event means.
+ * Answers reads at any read point by folding the {@link FactLog} into {@link LedgerViews}. The views of the read
+ * points read most recently (today's, with everything known, above all) are kept in memory, each brought up to date
+ * with only the facts added since it was last read; any other read point is folded from the log. All use the same
+ * views, so there is one truth about what an event means.
  */
 public class LedgerReader {
 
+    /** How many read points' views are kept, unless the reader is told otherwise. */
+    public static final int DEFAULT_KEPT_READ_POINTS = 4;
+
     private final FactLog factLog;
     private final Clock clock;
-
-    private LedgerViews live;
-    private LocalDate liveAsOf;
-    private long liveEpoch = -1;
-    private long liveAppends;
-    private long liveCount;
-    private long livePosition = -1;
+    private final Map<ReadPoint, Fold> folds;
 
     /**
-     * Creates the reader.
+     * Creates a reader that keeps the views of {@value #DEFAULT_KEPT_READ_POINTS} read points.
      *
      * @param factLog the read side's facts
      * @param clock   the clock that says what "today" is, in the ledger's zone
      */
     public LedgerReader(FactLog factLog, Clock clock) {
+        this(factLog, clock, DEFAULT_KEPT_READ_POINTS);
+    }
+
+    /**
+     * Creates the reader.
+     *
+     * @param factLog         the read side's facts
+     * @param clock           the clock that says what "today" is, in the ledger's zone
+     * @param keptReadPoints  how many read points' views to keep, the least recently read going first
+     */
+    public LedgerReader(FactLog factLog, Clock clock, int keptReadPoints) {
+        if (keptReadPoints < 1) {
+            throw new IllegalArgumentException("The reader keeps the views of at least one read point");
+        }
         this.factLog = factLog;
         this.clock = clock;
+        this.folds = new LinkedHashMap<>(keptReadPoints * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ReadPoint, Fold> eldest) {
+                return size() > keptReadPoints;
+            }
+        };
     }
 
     /**
@@ -54,16 +73,16 @@ public class LedgerReader {
      * @param <R>       the result type
      * @return the result and the report's meta
      */
-    public synchronized <R> Read<R> read(ReadPoint readPoint, Function<LedgerViews, R> reader) {
-        if (readPoint.knownAt() == null && readPoint.asOf().equals(LocalDate.now(clock))) {
-            refreshLive(readPoint.asOf());
-            return new Read<>(reader.apply(live), new ReportMeta(readPoint.asOf(), null, livePosition,
-                    liveCount));
+    public <R> Read<R> read(ReadPoint readPoint, Function<LedgerViews, R> reader) {
+        Fold fold;
+        synchronized (folds) {
+            fold = folds.computeIfAbsent(readPoint, Fold::new);
         }
-        LedgerViews views = LedgerViews.empty();
-        long[] positionAndCount = fold(views, readPoint);
-        return new Read<>(reader.apply(views), new ReportMeta(readPoint.asOf(), readPoint.knownAt(),
-                positionAndCount[0], positionAndCount[1]));
+        synchronized (fold) {
+            fold.refresh();
+            return new Read<>(reader.apply(fold.views), new ReportMeta(readPoint.asOf(), readPoint.knownAt(),
+                    fold.knownPosition, fold.knownCount));
+        }
     }
 
     /**
@@ -84,64 +103,63 @@ public class LedgerReader {
     }
 
     /**
-     * Brings the live views up to date. They were folded from {@code liveCount} facts up to {@code livePosition}
-     * in epoch {@code liveEpoch}, when the log had taken {@code liveAppends} appends. If the log has taken no append
-     * since, they are current; if it is still in that epoch and holds no other facts up to that position, only the
-     * facts after it are applied (each exactly once, however many arrive meanwhile); else everything is folded
-     * again.
+     * The views of one read point and how far into the log they were folded: {@code count} facts up to
+     * {@code position} (of which {@code knownCount}, up to {@code knownPosition}, were known at the read point), in
+     * epoch {@code epoch}, when the log had taken {@code appends} appends.
      */
-    private void refreshLive(LocalDate today) {
-        ReadPoint readPoint = new ReadPoint(today, null);
-        FactLog.Watermark watermark = factLog.watermark();
-        if (live != null && today.equals(liveAsOf) && watermark.epoch() == liveEpoch) {
-            if (watermark.appends() == liveAppends && watermark.lastPosition() == livePosition) {
-                return;
-            }
-            if (factLog.countUpTo(livePosition) == liveCount) {
-                factLog.forEach(livePosition, fact -> {
-                    liveCount++;
-                    livePosition = fact.position();
-                    if (readPoint.inEffect(fact.effectiveOn())) {
-                        live.apply(fact);
-                    }
-                });
-                liveAppends = watermark.appends();
-                return;
-            }
-        }
-        LedgerViews views = LedgerViews.empty();
-        liveEpoch = watermark.epoch();
-        liveAppends = watermark.appends();
-        liveCount = 0;
-        livePosition = -1;
-        factLog.forEach(-1, fact -> {
-            liveCount++;
-            livePosition = fact.position();
-            if (readPoint.inEffect(fact.effectiveOn())) {
-                views.apply(fact);
-            }
-        });
-        live = views;
-        liveAsOf = today;
-    }
+    private final class Fold {
 
-    /**
-     * Folds the facts known at a read point into views.
-     *
-     * @return the last position folded and how many facts were
-     */
-    private long[] fold(LedgerViews views, ReadPoint readPoint) {
-        long[] position = {-1, 0};
-        factLog.forEach(-1, fact -> {
+        private final ReadPoint readPoint;
+        private LedgerViews views;
+        private long epoch = -1;
+        private long appends;
+        private long count;
+        private long position = -1;
+        private long knownCount;
+        private long knownPosition = -1;
+
+        Fold(ReadPoint readPoint) {
+            this.readPoint = readPoint;
+        }
+
+        /**
+         * Brings the views up to date. If the log has taken no append since, they are current; if it is still in
+         * the same epoch and holds no other facts up to the position folded, only the facts after it are applied
+         * (each exactly once, however many arrive meanwhile); else everything is folded again.
+         */
+        void refresh() {
+            FactLog.Watermark watermark = factLog.watermark();
+            if (views != null && watermark.epoch() == epoch) {
+                if (watermark.appends() == appends && watermark.lastPosition() == position) {
+                    return;
+                }
+                if (factLog.countUpTo(position) == count) {
+                    factLog.forEach(position, this::apply);
+                    appends = watermark.appends();
+                    return;
+                }
+            }
+            views = LedgerViews.empty();
+            epoch = watermark.epoch();
+            appends = watermark.appends();
+            count = 0;
+            position = -1;
+            knownCount = 0;
+            knownPosition = -1;
+            factLog.forEach(-1, this::apply);
+        }
+
+        private void apply(LedgerFact fact) {
+            count++;
+            position = fact.position();
             if (readPoint.knows(fact.recordedAt())) {
-                position[0] = fact.position();
-                position[1]++;
+                knownCount++;
+                knownPosition = fact.position();
                 if (readPoint.inEffect(fact.effectiveOn())) {
                     views.apply(fact);
                 }
             }
-        });
-        return position;
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import static no.trondelag.samhandling.query.ledger.Trondelag.TRONDHEIM;
 import static no.trondelag.samhandling.query.ledger.Trondelag.TRONDHEIMSREGIONEN;
 import static no.trondelag.samhandling.query.ledger.Trondelag.decision;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -131,11 +132,33 @@ class LedgerReaderTest {
         }
 
         @Test
-        void aPastReadPointIsFoldedAfreshEveryTime() {
+        void aPastReadPointIsKeptAndBroughtUpToDateWithTheFactsAddedSince() {
             memberIds(asOf(LocalDate.of(2019, 1, 1)));
             memberIds(asOf(LocalDate.of(2019, 1, 1)));
+            facts.record(MALVIK.joinedByCouncil(LocalDate.of(2018, 10, 25)));
 
-            assertThat(log.foldsAfter).containsExactly(-1L, -1L);
+            Read<List<String>> read = memberIds(asOf(LocalDate.of(2019, 1, 1)));
+
+            assertThat(read.result()).containsExactly("5001", "5030", "5031");
+            assertThat(read.meta()).isEqualTo(new ReportMeta(LocalDate.of(2019, 1, 1), null, 8, 9));
+            assertThat(log.foldsAfter).containsExactly(-1L, 7L);
+        }
+
+        @Test
+        void theLeastRecentlyReadPointIsLetGoWhenMoreAreReadThanTheReaderKeeps() {
+            LedgerReader keepingTwo = new LedgerReader(log, clock, 2);
+            ReadPoint first = asOf(LocalDate.of(2018, 1, 1));
+            keepingTwo.read(first, views -> null);
+            keepingTwo.read(asOf(LocalDate.of(2019, 1, 1)), views -> null);
+            keepingTwo.read(first, views -> null);
+            keepingTwo.read(asOf(LocalDate.of(2020, 1, 1)), views -> null);
+            assertThat(log.foldsAfter).as("three read points folded once each").containsExactly(-1L, -1L, -1L);
+
+            keepingTwo.read(first, views -> null);
+            keepingTwo.read(asOf(LocalDate.of(2019, 1, 1)), views -> null);
+
+            assertThat(log.foldsAfter).as("2019 was let go, 2018 kept").containsExactly(-1L, -1L, -1L, -1L);
+            assertThatThrownBy(() -> new LedgerReader(log, clock, 0)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
