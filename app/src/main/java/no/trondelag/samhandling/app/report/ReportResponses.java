@@ -1,5 +1,6 @@
 package no.trondelag.samhandling.app.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Objects;
@@ -28,8 +29,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportResponses {
 
+    /** How many bytes of reports rendered as JSON are kept for repeated requests. */
+    private static final long RENDERED_BYTES = 16L * 1024 * 1024;
+
     /** Response header naming the last ledger position the report covers. */
     public static final String POSITION_HEADER = "Ledger-Position";
+
+    private final RenderedReports rendered;
+
+    ReportResponses(ObjectMapper objectMapper) {
+        this.rendered = new RenderedReports(objectMapper, RENDERED_BYTES);
+    }
 
     /**
      * Builds the response for a report.
@@ -58,9 +68,12 @@ public class ReportResponses {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
                     .header(POSITION_HEADER, Long.toString(meta.position())).build();
         }
-        return asCsv
-                ? builder.contentType(CsvHttpMessageConverter.TEXT_CSV).body(csv.get())
-                : builder.contentType(MediaType.APPLICATION_JSON).body(json);
+        if (asCsv) {
+            return builder.contentType(CsvHttpMessageConverter.TEXT_CSV).body(csv.get());
+        }
+        byte[] body = rendered.json(new RenderedReports.Key(request.getRequestURI(), request.getQueryString(),
+                meta, auditor), json);
+        return builder.contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private static boolean wantsCsv(String format, String accept) {
