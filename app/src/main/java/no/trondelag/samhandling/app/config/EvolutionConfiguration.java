@@ -1,8 +1,11 @@
 package no.trondelag.samhandling.app.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import no.trondelag.samhandling.command.common.BoundedCache;
 import no.trondelag.samhandling.command.snapshotting.Snapshots;
 import no.trondelag.samhandling.command.upcasting.LedgerUpcasters;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -44,6 +47,18 @@ public class EvolutionConfiguration {
             throw new IllegalArgumentException("ledger.snapshots.threshold must be at least 1, not " + threshold);
         }
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * The cache of aggregates that every {@code @Aggregate} names: the {@code ledger.aggregate-cache.size} most
+     * recently used aggregates stay loaded between commands; 0 turns caching off.
+     */
+    @Bean(BoundedCache.AGGREGATES)
+    Cache ledgerAggregateCache(@Value("${ledger.aggregate-cache.size:10000}") int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("ledger.aggregate-cache.size must be 0 or more, not " + size);
+        }
+        return size == 0 ? NoCache.INSTANCE : new BoundedCache(size);
     }
 
     /**

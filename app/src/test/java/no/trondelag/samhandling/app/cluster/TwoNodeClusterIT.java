@@ -27,7 +27,9 @@ import no.trondelag.samhandling.api.goals.RecordMaturityAssessment;
 import no.trondelag.samhandling.app.LedgerApplication;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
+import no.trondelag.samhandling.command.common.BoundedCache;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.extensions.jgroups.commandhandling.JGroupsConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,12 +89,17 @@ class TwoNodeClusterIT {
         String nodeIdA = adminA.get("/api/admin/projections/ledger-facts").json().path("node").asText();
         await(Duration.ofSeconds(30), () -> heldBy(adminA).equals(Map.of(nodeIdA, 4L)),
                 "node A, alone, to claim every segment");
-        nodeB = startNodeB(url, httpB, jgroupsB, members);
         LedgerHttp a = new LedgerHttp(httpA).as("secretariat");
+        assertThat(a.command("RecordMaturityAssessment", ASSESSMENT.formatted(1, 1, 1, 0)).status()).isEqualTo(200);
+        Cache aggregatesOnA = nodeA.getBean(BoundedCache.AGGREGATES, Cache.class);
+        assertThat(aggregatesOnA.containsKey("participant:5054")).isTrue();
+        nodeB = startNodeB(url, httpB, jgroupsB, members);
         LedgerHttp b = new LedgerHttp(httpB).as("secretariat");
         await(Duration.ofSeconds(90), () -> healthy(b), "node B to start");
         JGroupsConnector connector = nodeA.getBean(JGroupsConnector.class);
         await(Duration.ofSeconds(30), () -> routedMembers(connector) == 2, "both nodes to join the cluster");
+        assertThat(aggregatesOnA.containsKey("participant:5054"))
+                .as("node A forgets the aggregates it cached when the routing changes").isFalse();
         await(Duration.ofSeconds(60), () -> heldBy(adminA).size() == 2 && !heldBy(adminA).containsKey("none"),
                 "the segments to split between the nodes");
         assertThat(heldBy(adminA)).containsEntry(nodeIdA, 2L).hasSize(2).allSatisfy((node, held) ->

@@ -12,6 +12,7 @@ import no.trondelag.samhandling.api.funding.SecretariatBudgetSet;
 import no.trondelag.samhandling.api.funding.SecretariatFundingAllocated;
 import no.trondelag.samhandling.api.funding.SecretariatFundingPledged;
 import no.trondelag.samhandling.api.funding.SetSecretariatBudget;
+import no.trondelag.samhandling.command.common.BoundedCache;
 import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.Rejections;
 import no.trondelag.samhandling.command.common.Rule;
@@ -26,7 +27,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * The secretariat's funding for one year: its budget (set and revised by steering-group decisions), members'
  * pledges, and allocations by source, which never exceed the budget. The first command for a year creates it.
  */
-@Aggregate
+@Aggregate(cache = BoundedCache.AGGREGATES)
 class SecretariatYear {
 
     @AggregateIdentifier

@@ -9,6 +9,7 @@ import no.trondelag.samhandling.api.governance.CorrectSteeringGroupDecision;
 import no.trondelag.samhandling.api.governance.RecordSteeringGroupDecision;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionCorrected;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
+import no.trondelag.samhandling.command.common.BoundedCache;
 import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.CommandLookups.IdKind;
 import no.trondelag.samhandling.command.common.Rejections;
@@ -22,7 +23,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A decision of the steering group (rådmannsutvalget). Once recorded it is never changed; a correction is a new
  * event, so the original stays in history.
  */
-@Aggregate
+@Aggregate(cache = BoundedCache.AGGREGATES)
 class SteeringGroupDecision {
 
     @AggregateIdentifier

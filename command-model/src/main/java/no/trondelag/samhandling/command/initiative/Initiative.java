@@ -20,6 +20,7 @@ import no.trondelag.samhandling.api.initiative.JoinInitiative;
 import no.trondelag.samhandling.api.initiative.LeaveInitiative;
 import no.trondelag.samhandling.api.initiative.ProposeInitiative;
 import no.trondelag.samhandling.api.initiative.RecordInitiativeMilestone;
+import no.trondelag.samhandling.command.common.BoundedCache;
 import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.CommandLookups.IdKind;
 import no.trondelag.samhandling.command.common.Rejections;
@@ -37,7 +38,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * a snapshot; the revision is that of the snapshot's form, to be raised whenever the fields change, so that older
  * snapshots are passed over.
  */
-@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = BoundedCache.AGGREGATES)
 @Revision("1")
 class Initiative {
 

@@ -28,6 +28,7 @@ import no.trondelag.samhandling.api.participation.ParticipantMovedToRegion;
 import no.trondelag.samhandling.api.participation.ParticipantRegistered;
 import no.trondelag.samhandling.api.participation.RegisterParticipant;
 import no.trondelag.samhandling.api.participation.WithdrawFromCollaboration;
+import no.trondelag.samhandling.command.common.BoundedCache;
 import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.Rejections;
 import no.trondelag.samhandling.command.common.Rule;
@@ -44,7 +45,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * adoptions accumulate without end, so it is loaded from a snapshot; the revision is that of the snapshot's form, to
  * be raised whenever the fields change, so that older snapshots are passed over.
  */
-@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = BoundedCache.AGGREGATES)
 @Revision("1")
 class Participant {
 

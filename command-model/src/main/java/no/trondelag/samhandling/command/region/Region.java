@@ -9,6 +9,7 @@ import no.trondelag.samhandling.api.region.EstablishEFagraad;
 import no.trondelag.samhandling.api.region.RegionRegistered;
 import no.trondelag.samhandling.api.region.RegisterRegion;
 import no.trondelag.samhandling.api.region.StrategyGroupRepresentativeAppointed;
+import no.trondelag.samhandling.command.common.BoundedCache;
 import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.CommandLookups.IdKind;
 import no.trondelag.samhandling.command.common.Rejections;
@@ -22,7 +23,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A regional collaboration arena: registered once, establishes its eFagråd once, and appoints strategy-group
  * representatives from the collaboration's members.
  */
-@Aggregate
+@Aggregate(cache = BoundedCache.AGGREGATES)
 class Region {
 
     @AggregateIdentifier
