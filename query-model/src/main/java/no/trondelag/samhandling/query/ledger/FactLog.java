@@ -3,6 +3,7 @@ package no.trondelag.samhandling.query.ledger;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import org.axonframework.messaging.Message;
 
 /**
  * The read side's own copy of the ledger: every event it has processed, as a {@link LedgerFact}, indexed by the
@@ -19,6 +20,16 @@ public interface FactLog {
      * @param fact the fact
      */
     void append(LedgerFact fact);
+
+    /**
+     * Adds a fact copied from an event message, which may hold the event serialized already.
+     *
+     * @param fact   the fact
+     * @param source the message the fact copies
+     */
+    default void append(LedgerFact fact, Message<?> source) {
+        append(fact);
+    }
 
     /**
      * Removes every fact, before a replay, and starts a new epoch of its {@link #watermark()}.

@@ -47,7 +47,7 @@ public class FactRecorder {
                 .orElseThrow(() -> new IllegalStateException("A streaming processor's token always has a position")));
         Object actor = message.getMetaData().get("actor");
         factLog.append(new LedgerFact(position, message.getTimestamp(), EffectiveDates.of(event),
-                actor == null ? null : actor.toString(), event));
+                actor == null ? null : actor.toString(), event), message);
     }
 
     /**

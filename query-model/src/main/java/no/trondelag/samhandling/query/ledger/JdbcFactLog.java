@@ -16,6 +16,7 @@ import no.trondelag.samhandling.api.common.LedgerEvent;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionCorrected;
 import org.axonframework.eventhandling.EventData;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -87,7 +88,19 @@ public class JdbcFactLog implements FactLog {
      */
     @Override
     public void append(LedgerFact fact) {
-        StoredFact stored = new StoredFact(fact, serializer.serialize(fact.event(), String.class));
+        append(new StoredFact(fact, serializer.serialize(fact.event(), String.class)));
+    }
+
+    /**
+     * Adds a fact, taking the event as the message holds it when the message was read from the event store with
+     * this log's serializer (and so already serialized, and upcast, as this log would store it).
+     */
+    @Override
+    public void append(LedgerFact fact, Message<?> source) {
+        append(new StoredFact(fact, source.serializePayload(serializer, String.class)));
+    }
+
+    private void append(StoredFact stored) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             pendingInThisTransaction().add(stored);
         } else {

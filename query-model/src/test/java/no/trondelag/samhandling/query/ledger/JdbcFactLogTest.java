@@ -90,6 +90,24 @@ class JdbcFactLogTest {
     class RoundTrip {
 
         @Test
+        void aFactCopiedFromAMessageTakesTheEventAsTheMessageHoldsItSerialized() {
+            // given a message as the event store gives it: its payload serialized by the log's serializer
+            LedgerEvent event = INDRE_FOSEN.registered();
+            var serializer = H2FactLogs.serializer();
+            var stored = serializer.serialize(event, String.class);
+            var message = new org.axonframework.serialization.SerializedMessage<LedgerEvent>("event-1", stored,
+                    serializer.serialize(org.axonframework.messaging.MetaData.emptyInstance(), String.class),
+                    serializer);
+
+            // when
+            log.append(fact(0, event), message);
+
+            // then
+            assertThat(readAll()).containsExactly(fact(0, event));
+            assertThat(jdbc.queryForObject("SELECT payload FROM rm_fact", String.class)).isEqualTo(stored.getData());
+        }
+
+        @Test
         void factsOfEveryShapeAreReadBackEqual() {
             // given
             List<LedgerFact> facts = List.of(
