@@ -1,6 +1,7 @@
 package no.trondelag.samhandling.app.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import no.trondelag.samhandling.query.funding.FundingQueries;
 import no.trondelag.samhandling.query.goals.GoalQueries;
@@ -30,12 +31,14 @@ public class ReadSideConfiguration {
 
     /**
      * The fact log reads payloads through the same upcasters as the event store, so that facts recorded before an
-     * event's newer revision read as that revision.
+     * event's newer revision read as that revision. It sees what this node's recorder writes at once, and what
+     * other nodes' recorders write within {@code ledger.read-side.watermark-freshness}.
      */
     @Bean
     FactLog factLog(JdbcTemplate jdbcTemplate, @Qualifier("eventSerializer") Serializer eventSerializer,
-                    List<EventUpcaster> upcasters) {
-        return new JdbcFactLog(jdbcTemplate, eventSerializer, new EventUpcasterChain(upcasters));
+                    List<EventUpcaster> upcasters,
+                    @Value("${ledger.read-side.watermark-freshness:100ms}") Duration freshness) {
+        return new JdbcFactLog(jdbcTemplate, eventSerializer, new EventUpcasterChain(upcasters), freshness);
     }
 
     @Bean

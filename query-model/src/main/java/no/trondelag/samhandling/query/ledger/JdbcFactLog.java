@@ -3,12 +3,14 @@ package no.trondelag.samhandling.query.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import no.trondelag.samhandling.api.common.Authority;
@@ -55,6 +57,9 @@ public class JdbcFactLog implements FactLog {
     private final Serializer serializer;
     private final EventUpcaster upcaster;
     private final SerializedObject<String> noMetaData;
+    private final long freshnessNanos;
+    private final AtomicLong changes = new AtomicLong();
+    private volatile KnownWatermark known;
 
     /**
      * Creates a log whose payloads are all of their event's current revision, as in a ledger without upcasters.
@@ -74,6 +79,21 @@ public class JdbcFactLog implements FactLog {
      * @param upcaster   the event store's upcaster chain
      */
     public JdbcFactLog(JdbcTemplate jdbc, Serializer serializer, EventUpcaster upcaster) {
+        this(jdbc, serializer, upcaster, Duration.ZERO);
+    }
+
+    /**
+     * Creates a log that answers {@link #watermark()} from memory for a while. Changes this log makes are seen at
+     * once; changes another node's log makes are seen at most {@code freshness} later.
+     *
+     * @param jdbc      the read side's database
+     * @param serializer Axon's event serializer
+     * @param upcaster  the event store's upcaster chain
+     * @param freshness how long a watermark read from the database is used without reading it again, as long as
+     *                  this log changed nothing meanwhile; zero reads it every time
+     */
+    public JdbcFactLog(JdbcTemplate jdbc, Serializer serializer, EventUpcaster upcaster, Duration freshness) {
+        this.freshnessNanos = freshness.toNanos();
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.serializer = serializer;
@@ -105,6 +125,7 @@ public class JdbcFactLog implements FactLog {
             pendingInThisTransaction().add(stored);
         } else {
             write(List.of(stored));
+            changes.incrementAndGet();
         }
     }
 
@@ -123,6 +144,7 @@ public class JdbcFactLog implements FactLog {
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(JdbcFactLog.this);
+                    changes.incrementAndGet();
                 }
             });
             pending = facts;
@@ -175,6 +197,23 @@ public class JdbcFactLog implements FactLog {
         jdbc.update("DELETE FROM rm_fact_participant");
         jdbc.update("DELETE FROM rm_fact");
         jdbc.update("UPDATE rm_fact_epoch SET epoch = epoch + 1");
+        afterThisChange();
+    }
+
+    /**
+     * Makes the next {@link #watermark()} read the database once this change is committed (or at once, outside a
+     * transaction).
+     */
+    private void afterThisChange() {
+        changes.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    changes.incrementAndGet();
+                }
+            });
+        }
     }
 
     @Override
@@ -183,13 +222,30 @@ public class JdbcFactLog implements FactLog {
     }
 
     /**
-     * The watermark in one cheap query: a row of counters and the highest key of {@code rm_fact}, with no scan.
+     * The watermark in one cheap query: a row of counters and the highest key of {@code rm_fact}, with no scan. It
+     * is read again when this log has changed since, or when it is older than the freshness this log was given.
      */
     @Override
     public Watermark watermark() {
-        return jdbc.queryForObject("SELECT epoch, appends, (SELECT COALESCE(MAX(position), -1) FROM rm_fact) "
-                + "FROM rm_fact_epoch", (row, index) -> new Watermark(row.getLong(1), row.getLong(2),
-                row.getLong(3)));
+        long changesBefore = changes.get();
+        KnownWatermark last = known;
+        long now = System.nanoTime();
+        if (last != null && last.changes() == changesBefore && now - last.readAtNanos() < freshnessNanos) {
+            return last.watermark();
+        }
+        Watermark watermark = jdbc.queryForObject("SELECT epoch, appends, "
+                + "(SELECT COALESCE(MAX(position), -1) FROM rm_fact) FROM rm_fact_epoch",
+                (row, index) -> new Watermark(row.getLong(1), row.getLong(2), row.getLong(3)));
+        if (freshnessNanos > 0) {
+            known = new KnownWatermark(watermark, changesBefore, now);
+        }
+        return watermark;
+    }
+
+    /**
+     * A watermark read from the database, with this log's count of changes before it was read and when it was.
+     */
+    private record KnownWatermark(Watermark watermark, long changes, long readAtNanos) {
     }
 
     @Override

@@ -222,6 +222,21 @@ class JdbcFactLogTest {
         }
 
         @Test
+        void aLogGivenAFreshnessSeesWhatItsTransactionWroteOnceItCommits() {
+            JdbcFactLog remembering = new JdbcFactLog(jdbc, H2FactLogs.serializer(),
+                    org.axonframework.serialization.upcasting.event.NoOpEventUpcaster.INSTANCE,
+                    java.time.Duration.ofHours(1));
+            assertThat(remembering.watermark()).isEqualTo(new Watermark(0, 0, -1));
+
+            transaction.executeWithoutResult(status -> {
+                remembering.append(fact(0, INDRE_FOSEN.registered()));
+                assertThat(remembering.watermark()).as("before the commit").isEqualTo(new Watermark(0, 0, -1));
+            });
+
+            assertThat(remembering.watermark()).isEqualTo(new Watermark(0, 1, 0));
+        }
+
+        @Test
         void factsAppendedInATransactionThatRollsBackAreNotWritten() {
             transaction.executeWithoutResult(status -> {
                 log.append(fact(0, INDRE_FOSEN.registered()));
@@ -256,6 +271,30 @@ class JdbcFactLogTest {
 
     @Nested
     class Watermarks {
+
+        @Test
+        void aLogGivenAFreshnessSeesItsOwnChangesAtOnceAndAnotherNodesWithinTheFreshness() {
+            JdbcFactLog remembering = new JdbcFactLog(jdbc, H2FactLogs.serializer(),
+                    org.axonframework.serialization.upcasting.event.NoOpEventUpcaster.INSTANCE,
+                    java.time.Duration.ofHours(1));
+            JdbcFactLog otherNode = new JdbcFactLog(jdbc, H2FactLogs.serializer());
+            remembering.append(fact(0, new RegionRegistered("fosen", "Fosen regionråd")));
+            assertThat(remembering.watermark()).isEqualTo(new Watermark(0, 1, 0));
+
+            otherNode.append(fact(1, INDRE_FOSEN.registered()));
+
+            assertThat(remembering.watermark()).as("another node's append, within the freshness")
+                    .isEqualTo(new Watermark(0, 1, 0));
+            assertThat(otherNode.watermark()).isEqualTo(new Watermark(0, 2, 1));
+
+            remembering.append(fact(2, Trondelag.OSEN.registered()));
+
+            assertThat(remembering.watermark()).as("its own append, at once").isEqualTo(new Watermark(0, 3, 2));
+
+            remembering.clear();
+
+            assertThat(remembering.watermark()).as("its own clearing, at once").isEqualTo(new Watermark(1, 3, -1));
+        }
 
         @Test
         void theWatermarkCountsAppendsAndNamesTheHighestPosition() {
