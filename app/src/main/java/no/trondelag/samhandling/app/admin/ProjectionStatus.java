@@ -1,6 +1,7 @@
 package no.trondelag.samhandling.app.admin;
 
 import java.util.List;
+import no.trondelag.samhandling.app.cluster.SegmentPositions;
 
 /**
  * Where a streaming processor (a projection) stands against the head of the event store, on all nodes together
@@ -21,17 +22,7 @@ import java.util.List;
  */
 public record ProjectionStatus(String name, boolean running, long position, long head, long lag, boolean replaying,
                                Double replayProgressPercent, List<Segment> segments, String node,
-                               List<Claim> claims) {
-
-    /**
-     * A segment as the shared token store has it.
-     *
-     * @param segment  the segment id
-     * @param owner    the id of the node holding it, or {@code null} when no node does
-     * @param position its position, -1 before the first event
-     */
-    public record Claim(int segment, String owner, long position) {
-    }
+                               List<SegmentPositions.Claim> claims) {
 
     /**
      * One segment of a processor.

@@ -5,14 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import no.trondelag.samhandling.app.cluster.LedgerNodes;
+import no.trondelag.samhandling.app.cluster.SegmentPositions;
 import no.trondelag.samhandling.app.problem.SegmentsHeldElsewhereException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +23,14 @@ public class Projections {
 
     private final EventProcessingConfiguration eventProcessing;
     private final JdbcTemplate jdbc;
-    private final Serializer tokenSerializer;
+    private final SegmentPositions segmentPositions;
     private final LedgerNodes nodes;
 
-    Projections(EventProcessingConfiguration eventProcessing, JdbcTemplate jdbc, Serializer tokenSerializer,
+    Projections(EventProcessingConfiguration eventProcessing, JdbcTemplate jdbc, SegmentPositions segmentPositions,
                 LedgerNodes nodes) {
         this.eventProcessing = eventProcessing;
         this.jdbc = jdbc;
-        this.tokenSerializer = tokenSerializer;
+        this.segmentPositions = segmentPositions;
         this.nodes = nodes;
     }
 
@@ -76,8 +74,8 @@ public class Projections {
             try {
                 processor.resetTokens();
             } catch (UnableToClaimTokenException heldElsewhere) {
-                throw new SegmentsHeldElsewhereException(name, claims(name).stream()
-                        .map(ProjectionStatus.Claim::owner)
+                throw new SegmentsHeldElsewhereException(name, segmentPositions.claims(name).stream()
+                        .map(SegmentPositions.Claim::owner)
                         .filter(owner -> owner != null && !owner.equals(nodes.nodeId()))
                         .distinct()
                         .toList());
@@ -137,24 +135,6 @@ public class Projections {
                 && (segment.getResetPosition().isEmpty() || position < segment.getResetPosition().getAsLong());
     }
 
-    /**
-     * Every segment of a processor as the shared token store has it, whichever node holds it.
-     */
-    private List<ProjectionStatus.Claim> claims(String name) {
-        return jdbc.query("SELECT segment, owner, token, tokenType FROM tokenentry WHERE processorName = ? "
-                        + "ORDER BY segment", (row, index) -> new ProjectionStatus.Claim(row.getInt(1),
-                        row.getString(2), positionOf(row.getBytes(3), row.getString(4))), name);
-    }
-
-    private long positionOf(byte[] token, String tokenType) {
-        if (token == null || tokenType == null) {
-            return -1;
-        }
-        TrackingToken tracking = tokenSerializer.deserialize(
-                new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
-        return tracking == null ? -1 : tracking.position().orElse(-1);
-    }
-
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {
         List<ProjectionStatus.Segment> segments = new ArrayList<>();
         long position = Long.MAX_VALUE;
@@ -174,9 +154,9 @@ public class Projections {
                     segment.isCaughtUp(), segmentReplaying,
                     segment.isErrorState() ? String.valueOf(segment.getError()) : null));
         }
-        List<ProjectionStatus.Claim> claims = claims(processor.getName());
+        List<SegmentPositions.Claim> claims = segmentPositions.claims(processor.getName());
         if (!claims.isEmpty()) {
-            position = claims.stream().mapToLong(ProjectionStatus.Claim::position).min().getAsLong();
+            position = claims.stream().mapToLong(SegmentPositions.Claim::position).min().getAsLong();
         } else if (segments.isEmpty()) {
             position = -1;
         }

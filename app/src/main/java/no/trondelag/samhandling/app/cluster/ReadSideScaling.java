@@ -48,6 +48,12 @@ public class ReadSideScaling {
                         .orElse(false));
     }
 
+    @Bean
+    SegmentPositions segmentPositions(JdbcTemplate jdbcTemplate, Serializer serializer,
+                                      ObjectProvider<EventProcessingConfiguration> eventProcessing) {
+        return new SegmentPositions(jdbcTemplate, serializer, eventProcessing);
+    }
+
     /**
      * Axon's JDBC token store as Spring Boot would build it, but owned by this node's id: two nodes in one JVM (or
      * two with the same process name on different hosts) then never take each other's claims for their own.

@@ -3,6 +3,7 @@ package no.trondelag.samhandling.app.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import no.trondelag.samhandling.app.cluster.SegmentPositions;
 import no.trondelag.samhandling.query.funding.FundingQueries;
 import no.trondelag.samhandling.query.goals.GoalQueries;
 import no.trondelag.samhandling.query.governance.DecisionQueries;
@@ -46,10 +47,14 @@ public class ReadSideConfiguration {
         return new FactRecorder(factLog, new JdbcEventIndex(jdbcTemplate));
     }
 
+    /**
+     * The reader folds facts up to the position every segment of the recorder has passed, on whichever node.
+     */
     @Bean
-    LedgerReader ledgerReader(FactLog factLog, Clock clock,
+    LedgerReader ledgerReader(FactLog factLog, Clock clock, SegmentPositions segmentPositions,
                               @Value("${ledger.read-side.kept-read-points:4}") int keptReadPoints) {
-        return new LedgerReader(factLog, clock, keptReadPoints);
+        return new LedgerReader(factLog, clock, keptReadPoints,
+                () -> segmentPositions.settled(FactRecorder.PROCESSING_GROUP));
     }
 
     @Bean

@@ -80,6 +80,15 @@ class OperationsIT {
                     return real.countUpTo(position);
                 }
 
+
+                @Override
+
+                public long countAfter(long position) {
+
+                    return real.countAfter(position);
+
+                }
+
                 @Override
                 public void forEach(long afterPosition, Consumer<LedgerFact> consumer) {
                     real.forEach(afterPosition, consumer);

@@ -39,7 +39,7 @@ public interface FactLog {
     /**
      * The state of the log, to tell cheaply whether a view folded earlier is still current.
      *
-     * @return the log's epoch, how many appends it has taken, and the highest position it holds
+     * @return the log's epoch, how many facts it holds, and the highest position among them
      */
     Watermark watermark();
 
@@ -51,6 +51,15 @@ public interface FactLog {
      * @return the number of facts at or below it
      */
     long countUpTo(long position);
+
+    /**
+     * How many facts there are above a position; with {@link #countUpTo} and the watermark's count, a reader tells
+     * whether a fact arrived at or below a position it folded, without counting the whole log.
+     *
+     * @param position the position
+     * @return the number of facts above it
+     */
+    long countAfter(long position);
 
     /**
      * Feeds every fact to a consumer in ledger order, with its effective date resolved.
@@ -69,14 +78,14 @@ public interface FactLog {
     List<LedgerFact> concerning(Collection<String> participantIds);
 
     /**
-     * The state of the log. Any change to the log changes it: an append (also one below the highest position, or
-     * one replacing the fact at its position) raises {@code appends}, and clearing raises {@code epoch}.
+     * The state of the log. Adding a fact changes it (a fact replacing the one at its position changes nothing a
+     * reader folded from, as it is the same event), and clearing raises {@code epoch}.
      *
      * @param epoch        how many times the log was cleared; a reader that folded the log in an earlier epoch
      *                     must fold it again
-     * @param appends      how many appends the log has taken, ever
+     * @param facts        how many facts the log holds
      * @param lastPosition the highest position, or -1 when empty
      */
-    record Watermark(long epoch, long appends, long lastPosition) {
+    record Watermark(long epoch, long facts, long lastPosition) {
     }
 }

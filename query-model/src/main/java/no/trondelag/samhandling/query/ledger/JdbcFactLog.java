@@ -153,7 +153,8 @@ public class JdbcFactLog implements FactLog {
     }
 
     /**
-     * Writes facts in JDBC batches: a fact replaces any fact at its position, and the count of appends goes up.
+     * Writes facts in JDBC batches: a fact replaces any fact at its position, and the count of facts goes up by the
+     * facts that replaced none.
      */
     private void write(List<StoredFact> facts) {
         if (facts.isEmpty()) {
@@ -161,7 +162,10 @@ public class JdbcFactLog implements FactLog {
         }
         List<Object[]> positions = facts.stream().map(stored -> new Object[] {stored.fact().position()}).toList();
         jdbc.batchUpdate("DELETE FROM rm_fact_participant WHERE position = ?", positions);
-        jdbc.batchUpdate("DELETE FROM rm_fact WHERE position = ?", positions);
+        long replaced = 0;
+        for (int deleted : jdbc.batchUpdate("DELETE FROM rm_fact WHERE position = ?", positions)) {
+            replaced += Math.max(0, deleted);
+        }
         jdbc.batchUpdate("INSERT INTO rm_fact (position, recorded_at_micros, effective_on, event_type, payload_type, "
                         + "payload_revision, payload, actor, decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 facts, facts.size(), (statement, stored) -> {
@@ -189,14 +193,14 @@ public class JdbcFactLog implements FactLog {
         if (!subjects.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO rm_fact_participant (participant_id, position) VALUES (?, ?)", subjects);
         }
-        jdbc.update("UPDATE rm_fact_epoch SET appends = appends + ?", facts.size());
+        jdbc.update("UPDATE rm_fact_epoch SET facts = facts + ?", facts.size() - replaced);
     }
 
     @Override
     public void clear() {
         jdbc.update("DELETE FROM rm_fact_participant");
         jdbc.update("DELETE FROM rm_fact");
-        jdbc.update("UPDATE rm_fact_epoch SET epoch = epoch + 1");
+        jdbc.update("UPDATE rm_fact_epoch SET epoch = epoch + 1, facts = 0");
         afterThisChange();
     }
 
@@ -217,6 +221,11 @@ public class JdbcFactLog implements FactLog {
     }
 
     @Override
+    public long countAfter(long position) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact WHERE position > ?", Long.class, position);
+    }
+
+    @Override
     public long countUpTo(long position) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact WHERE position <= ?", Long.class, position);
     }
@@ -233,7 +242,7 @@ public class JdbcFactLog implements FactLog {
         if (last != null && last.changes() == changesBefore && now - last.readAtNanos() < freshnessNanos) {
             return last.watermark();
         }
-        Watermark watermark = jdbc.queryForObject("SELECT epoch, appends, "
+        Watermark watermark = jdbc.queryForObject("SELECT epoch, facts, "
                 + "(SELECT COALESCE(MAX(position), -1) FROM rm_fact) FROM rm_fact_epoch",
                 (row, index) -> new Watermark(row.getLong(1), row.getLong(2), row.getLong(3)));
         if (freshnessNanos > 0) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import no.trondelag.samhandling.api.common.ReadPoint;
 import no.trondelag.samhandling.api.common.ReportMeta;
 
@@ -15,6 +16,11 @@ import no.trondelag.samhandling.api.common.ReportMeta;
  * points read most recently (today's, with everything known, above all) are kept in memory, each brought up to date
  * with only the facts added since it was last read; any other read point is folded from the log. All use the same
  * views, so there is one truth about what an event means.
+ *
+ * <p>Views are folded in ledger order, so a fact that arrives below a position already folded means folding again
+ * from the start. The read side records facts in several segments at once, each a little ahead of or behind the
+ * others; the reader therefore folds only up to the settled position, the one every segment has passed (given by
+ * the application), and facts arrive below it only when an event commits late into a gap of the global index.
  */
 public class LedgerReader {
 
@@ -23,6 +29,7 @@ public class LedgerReader {
 
     private final FactLog factLog;
     private final Clock clock;
+    private final LongSupplier settledPosition;
     private final Map<ReadPoint, Fold> folds;
 
     /**
@@ -32,7 +39,7 @@ public class LedgerReader {
      * @param clock   the clock that says what "today" is, in the ledger's zone
      */
     public LedgerReader(FactLog factLog, Clock clock) {
-        this(factLog, clock, DEFAULT_KEPT_READ_POINTS);
+        this(factLog, clock, DEFAULT_KEPT_READ_POINTS, () -> Long.MAX_VALUE);
     }
 
     /**
@@ -41,13 +48,16 @@ public class LedgerReader {
      * @param factLog         the read side's facts
      * @param clock           the clock that says what "today" is, in the ledger's zone
      * @param keptReadPoints  how many read points' views to keep, the least recently read going first
+     * @param settledPosition the position every segment of the read side has passed: all facts up to it are in
+     *                        the log, but for events committed late into a gap
      */
-    public LedgerReader(FactLog factLog, Clock clock, int keptReadPoints) {
+    public LedgerReader(FactLog factLog, Clock clock, int keptReadPoints, LongSupplier settledPosition) {
         if (keptReadPoints < 1) {
             throw new IllegalArgumentException("The reader keeps the views of at least one read point");
         }
         this.factLog = factLog;
         this.clock = clock;
+        this.settledPosition = settledPosition;
         this.folds = new LinkedHashMap<>(keptReadPoints * 2, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<ReadPoint, Fold> eldest) {
@@ -105,14 +115,13 @@ public class LedgerReader {
     /**
      * The views of one read point and how far into the log they were folded: {@code count} facts up to
      * {@code position} (of which {@code knownCount}, up to {@code knownPosition}, were known at the read point), in
-     * epoch {@code epoch}, when the log had taken {@code appends} appends.
+     * epoch {@code epoch}.
      */
     private final class Fold {
 
         private final ReadPoint readPoint;
         private LedgerViews views;
         private long epoch = -1;
-        private long appends;
         private long count;
         private long position = -1;
         private long knownCount;
@@ -123,30 +132,42 @@ public class LedgerReader {
         }
 
         /**
-         * Brings the views up to date. If the log has taken no append since, they are current; if it is still in
-         * the same epoch and holds no other facts up to the position folded, only the facts after it are applied
-         * (each exactly once, however many arrive meanwhile); else everything is folded again.
+         * Brings the views up to date, up to the settled position. If the log holds only the facts folded, they are
+         * current. If it is still in the same epoch and no fact arrived at or below the position folded (the log
+         * holds as many facts as were folded plus those above), only the facts after it are applied, each exactly
+         * once however many arrive meanwhile; else everything is folded again.
          */
         void refresh() {
             FactLog.Watermark watermark = factLog.watermark();
             if (views != null && watermark.epoch() == epoch) {
-                if (watermark.appends() == appends && watermark.lastPosition() == position) {
+                if (watermark.facts() == count && watermark.lastPosition() == position) {
                     return;
                 }
-                if (factLog.countUpTo(position) == count) {
-                    factLog.forEach(position, this::apply);
-                    appends = watermark.appends();
+                if (watermark.facts() == count + factLog.countAfter(position)
+                        || factLog.countUpTo(position) == count) {
+                    long bound = settledPosition.getAsLong();
+                    if (bound > position) {
+                        factLog.forEach(position, fact -> {
+                            if (fact.position() <= bound) {
+                                apply(fact);
+                            }
+                        });
+                    }
                     return;
                 }
             }
             views = LedgerViews.empty();
             epoch = watermark.epoch();
-            appends = watermark.appends();
             count = 0;
             position = -1;
             knownCount = 0;
             knownPosition = -1;
-            factLog.forEach(-1, this::apply);
+            long bound = settledPosition.getAsLong();
+            factLog.forEach(-1, fact -> {
+                if (fact.position() <= bound) {
+                    apply(fact);
+                }
+            });
         }
 
         private void apply(LedgerFact fact) {

@@ -19,12 +19,10 @@ public final class InMemoryFactLog implements FactLog {
 
     private final NavigableMap<Long, LedgerFact> facts = new TreeMap<>();
     private long epoch;
-    private long appends;
 
     @Override
     public synchronized void append(LedgerFact fact) {
         facts.put(fact.position(), fact);
-        appends++;
     }
 
     @Override
@@ -34,13 +32,18 @@ public final class InMemoryFactLog implements FactLog {
     }
 
     @Override
+    public synchronized long countAfter(long position) {
+        return facts.tailMap(position, false).size();
+    }
+
+    @Override
     public synchronized long countUpTo(long position) {
         return facts.headMap(position, true).size();
     }
 
     @Override
     public synchronized Watermark watermark() {
-        return new Watermark(epoch, appends, facts.isEmpty() ? -1 : facts.lastKey());
+        return new Watermark(epoch, facts.size(), facts.isEmpty() ? -1 : facts.lastKey());
     }
 
     @Override

@@ -315,6 +315,15 @@ class ParticipationQueriesTest {
                     return log.countUpTo(position);
                 }
 
+
+                @Override
+
+                public long countAfter(long position) {
+
+                    return log.countAfter(position);
+
+                }
+
                 @Override
                 public void forEach(long afterPosition, Consumer<LedgerFact> consumer) {
                     log.forEach(afterPosition, consumer);

@@ -1,0 +1,92 @@
+package no.trondelag.samhandling.app.cluster;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Where each segment of a streaming processor stands, on whichever node: the shared token store says it for every
+ * segment (as of the holder's last stored token), and this node's processor says it, as it is now, for the segments
+ * it holds.
+ */
+public class SegmentPositions {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer tokenSerializer;
+    private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
+
+    /**
+     * Creates the view on the segments.
+     *
+     * @param jdbc            the database of the token store
+     * @param tokenSerializer the serializer of the token store
+     * @param eventProcessing Axon's processors, once configured
+     */
+    public SegmentPositions(JdbcTemplate jdbc, Serializer tokenSerializer,
+                            ObjectProvider<EventProcessingConfiguration> eventProcessing) {
+        this.jdbc = jdbc;
+        this.tokenSerializer = tokenSerializer;
+        this.eventProcessing = eventProcessing;
+    }
+
+    /**
+     * Every segment of a processor as the shared token store has it.
+     *
+     * @param processingGroup the processor
+     * @return each segment with the node holding it and its stored position, by segment id
+     */
+    public List<Claim> claims(String processingGroup) {
+        return jdbc.query("SELECT segment, owner, token, tokenType FROM tokenentry WHERE processorName = ? "
+                        + "ORDER BY segment", (row, index) -> new Claim(row.getInt(1), row.getString(2),
+                        positionOf(row.getBytes(3), row.getString(4))), processingGroup);
+    }
+
+    /**
+     * The position every segment of a processor has passed: the lowest of the segments' positions, this node's
+     * own segments as they are now and the others as last stored.
+     *
+     * @param processingGroup the processor
+     * @return the position, -1 when the processor has no segments yet
+     */
+    public long settled(String processingGroup) {
+        Map<Integer, Long> positions = new TreeMap<>();
+        for (Claim claim : claims(processingGroup)) {
+            positions.put(claim.segment(), claim.position());
+        }
+        eventProcessing.getObject().eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .ifPresent(processor -> processor.processingStatus().forEach((segment, status) ->
+                        positions.merge(segment, positionOf(status), Math::max)));
+        return positions.values().stream().mapToLong(Long::longValue).min().orElse(-1);
+    }
+
+    private static long positionOf(EventTrackerStatus status) {
+        return status.getCurrentPosition().orElse(-1);
+    }
+
+    private long positionOf(byte[] token, String tokenType) {
+        if (token == null || tokenType == null) {
+            return -1;
+        }
+        TrackingToken tracking = tokenSerializer.deserialize(
+                new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+        return tracking == null ? -1 : tracking.position().orElse(-1);
+    }
+
+    /**
+     * A segment as the shared token store has it.
+     *
+     * @param segment  the segment id
+     * @param owner    the id of the node holding it, or {@code null} when no node does
+     * @param position its position, -1 before the first event
+     */
+    public record Claim(int segment, String owner, long position) {
+    }
+}
