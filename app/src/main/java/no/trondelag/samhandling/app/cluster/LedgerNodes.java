@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import no.trondelag.samhandling.app.common.RepeatingTask;
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +30,12 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final String nodeId;
     private final int claimLimit;
-    private final Duration heartbeat;
     private final Duration nodeTimeout;
     private final Clock clock;
     private final Predicate<String> runsHere;
     private final Map<String, Integer> segmentCounts = new ConcurrentHashMap<>();
     private final Map<String, Integer> nodeCounts = new ConcurrentHashMap<>();
-    private ScheduledExecutorService executor;
+    private final RepeatingTask heartbeats;
 
     /**
      * Creates the registry of nodes.
@@ -62,10 +59,10 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
         this.jdbc = jdbc;
         this.nodeId = nodeId;
         this.claimLimit = claimLimit;
-        this.heartbeat = heartbeat;
         this.nodeTimeout = nodeTimeout;
         this.clock = clock;
         this.runsHere = runsHere;
+        this.heartbeats = new RepeatingTask("ledger-nodes", Duration.ZERO, heartbeat, this::beat);
     }
 
     /**
@@ -132,36 +129,16 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ledger-nodes");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::beatOrLog, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void beatOrLog() {
-        try {
-            beat();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not write this node's heartbeat; trying again in {}", heartbeat, e);
-        }
+    public void start() {
+        heartbeats.start();
     }
 
     /**
      * Stops the heartbeat and removes this node, so that the others take its share at once.
      */
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
+    public void stop() {
+        if (heartbeats.stop()) {
             try {
                 jdbc.update("DELETE FROM ledger_node WHERE node_id = ?", nodeId);
             } catch (RuntimeException e) {
@@ -171,7 +148,7 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return heartbeats.isRunning();
     }
 }

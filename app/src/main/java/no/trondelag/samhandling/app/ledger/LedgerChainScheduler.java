@@ -1,12 +1,8 @@
 package no.trondelag.samhandling.app.ledger;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import no.trondelag.samhandling.app.common.RepeatingTask;
 import no.trondelag.samhandling.query.integrity.LedgerChain;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -16,11 +12,7 @@ import org.springframework.context.SmartLifecycle;
  */
 public class LedgerChainScheduler implements SmartLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LedgerChainScheduler.class);
-
-    private final LedgerChain chain;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
+    private final RepeatingTask task;
 
     /**
      * Creates the scheduler.
@@ -29,44 +21,21 @@ public class LedgerChainScheduler implements SmartLifecycle {
      * @param interval the delay between the end of one run and the start of the next
      */
     public LedgerChainScheduler(LedgerChain chain, Duration interval) {
-        this.chain = chain;
-        this.interval = interval;
+        this.task = new RepeatingTask("ledger-chain", interval, interval, chain::advance);
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ledger-chain");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::advance, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    private void advance() {
-        try {
-            chain.advance();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not extend the ledger chain; trying again in {}", interval, e);
-        }
+    public void start() {
+        task.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
+    public void stop() {
+        task.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return task.isRunning();
     }
 }
