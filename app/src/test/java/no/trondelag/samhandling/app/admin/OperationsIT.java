@@ -239,7 +239,10 @@ class OperationsIT {
         assertThat(prometheus.body())
                 .contains("commandBus_", "eventProcessor_", "processorName=\"ledger-facts\"")
                 .contains("ledger_events_head ")
-                .contains("ledger_projection_lag{projection=\"ledger-facts\"}");
+                .contains("ledger_projection_lag{projection=\"ledger-facts\"}")
+                .as("requests are observed as a whole, not filter by filter")
+                .contains("http_server_requests_seconds_count")
+                .doesNotContain("spring_security_");
         assertThat(new LedgerHttp(port).get("/actuator/prometheus").status()).isEqualTo(401);
         assertThat(secretariat.get("/actuator/prometheus").status()).isEqualTo(403);
     }
