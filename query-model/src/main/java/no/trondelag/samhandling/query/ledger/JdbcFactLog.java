@@ -44,12 +44,15 @@ public class JdbcFactLog implements FactLog {
      * The facts with their effective dates resolved: a fact without a date of its own that cites a steering-group
      * decision takes the meeting date of that decision's {@code SteeringGroupDecisionRecorded} fact, whichever of the
      * two was recorded first. A correction names its decision without resting on it, so it takes no date from it.
+     * The meeting date is looked up (by {@code ix_rm_fact_decision}) only for facts that need it: as a join, H2 would
+     * walk every fact without a decision for every such fact.
      */
     private static final String FACTS = "SELECT f.position, f.recorded_at_micros, "
-            + "COALESCE(f.effective_on, d.effective_on), f.actor, f.payload_type, f.payload_revision, f.payload "
-            + "FROM rm_fact f LEFT JOIN rm_fact d ON f.effective_on IS NULL AND d.decision_id = f.decision_id "
-            + "AND d.event_type = '" + SteeringGroupDecisionRecorded.class.getSimpleName() + "' "
-            + "AND f.event_type <> '" + SteeringGroupDecisionCorrected.class.getSimpleName() + "' ";
+            + "CASE WHEN f.effective_on IS NOT NULL OR f.decision_id IS NULL "
+            + "OR f.event_type = '" + SteeringGroupDecisionCorrected.class.getSimpleName() + "' THEN f.effective_on "
+            + "ELSE (SELECT MIN(d.effective_on) FROM rm_fact d WHERE d.decision_id = f.decision_id "
+            + "AND d.event_type = '" + SteeringGroupDecisionRecorded.class.getSimpleName() + "') END, "
+            + "f.actor, f.payload_type, f.payload_revision, f.payload FROM rm_fact f ";
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private final JdbcTemplate jdbc;
