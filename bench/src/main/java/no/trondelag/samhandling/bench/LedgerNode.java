@@ -43,12 +43,14 @@ public final class LedgerNode implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    private final PlainHttp commands;
 
     private LedgerNode(ConfigurableApplicationContext context) {
         this.context = context;
         this.gateway = context.getBean(CommandGateway.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.commands = new PlainHttp(port);
     }
 
     /**
@@ -92,7 +94,7 @@ public final class LedgerNode implements AutoCloseable {
     }
 
     /**
-     * Sends a command over HTTP as the secretariat.
+     * Sends a command over HTTP as the secretariat, with headers and body in one write ({@link PlainHttp}).
      *
      * @param name the command's name
      * @param json its body
@@ -100,12 +102,8 @@ public final class LedgerNode implements AutoCloseable {
      * @throws Exception when the request fails
      */
     public int post(String name, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/commands/" + name))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("secretariat:secretariat".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return commands.post("/api/commands/" + name, "Basic " + Base64.getEncoder()
+                .encodeToString("secretariat:secretariat".getBytes(StandardCharsets.UTF_8)), json);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * The {@code axonserver} profile puts Axon Server in place of the JDBC event store and the local buses. No Axon
@@ -56,6 +57,9 @@ class AxonServerProfileTest {
             assertThat(context.getBean(CommandBus.class)).isNotInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBean(EventStorageEngine.class).getClass().getSimpleName())
                     .isEqualTo("JdbcEventStorageEngine");
+            assertThat(ReflectionTestUtils.getField(context.getBean(EventStore.class), "optimizeEventConsumption"))
+                    .as("the processors read the store themselves, with no shared cache of recent events")
+                    .isEqualTo(false);
         }
     }
 }
