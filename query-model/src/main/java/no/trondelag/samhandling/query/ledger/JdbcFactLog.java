@@ -44,7 +44,7 @@ public class JdbcFactLog implements FactLog {
      * The facts with their effective dates resolved: a fact without a date of its own that cites a steering-group
      * decision takes the meeting date of that decision's {@code SteeringGroupDecisionRecorded} fact, whichever of the
      * two was recorded first. A correction names its decision without resting on it, so it takes no date from it.
-     * The meeting date is looked up (by {@code ix_rm_fact_decision}) only for facts that need it: as a join, H2 would
+     * The meeting date is looked up (by {@code ix_rm_fact_decision_type}) only for facts that need it: as a join, H2 would
      * walk every fact without a decision for every such fact.
      */
     private static final String FACTS = "SELECT f.position, f.recorded_at_micros, "
