@@ -23,8 +23,9 @@ final class H2FactLogs {
     static final List<Path> MIGRATIONS = List.of(
             Path.of("../app/src/main/resources/db/migration/h2/V3__read_model.sql"),
             Path.of("../app/src/main/resources/db/migration/h2/V5__read_model_epoch.sql"),
-            Path.of("../app/src/main/resources/db/migration/h2/V9__read_model_fact_count.sql"),
-            Path.of("../app/src/main/resources/db/migration/h2/V10__read_model_decision_lookup.sql"));
+            Path.of("../app/src/main/resources/db/migration/h2/V9__read_model_appends.sql"),
+            Path.of("../app/src/main/resources/db/migration/h2/V10__read_model_fact_count.sql"),
+            Path.of("../app/src/main/resources/db/migration/h2/V11__read_model_decision_lookup.sql"));
 
     private H2FactLogs() {
     }
