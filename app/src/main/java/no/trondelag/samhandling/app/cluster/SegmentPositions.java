@@ -1,10 +1,11 @@
 package no.trondelag.samhandling.app.cluster;
 
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -19,9 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class SegmentPositions {
 
+    /** How long a gap below a segment's position holds the settled position back (see {@link GapPatience}). */
+    static final Duration GAP_PATIENCE = Duration.ofSeconds(10);
+
     private final JdbcTemplate jdbc;
     private final Serializer tokenSerializer;
     private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
+    private final GapPatience gapPatience = new GapPatience(GAP_PATIENCE, System::nanoTime);
 
     /**
      * Creates the view on the segments.
@@ -51,33 +56,35 @@ public class SegmentPositions {
 
     /**
      * The position every segment of a processor has passed: the lowest of the segments' positions, this node's
-     * own segments as they are now and the others as last stored.
+     * own segments as they are now and the others as last stored, each held below a gap that may still fill.
      *
      * @param processingGroup the processor
      * @return the position, -1 when the processor has no segments yet
      */
     public long settled(String processingGroup) {
-        Map<Integer, Long> positions = new TreeMap<>();
-        for (Claim claim : claims(processingGroup)) {
-            positions.put(claim.segment(), claim.position());
-        }
+        Map<Integer, TrackingToken> tokens = new TreeMap<>();
+        jdbc.query("SELECT segment, token, tokenType FROM tokenentry WHERE processorName = ?", (ResultSet row) -> {
+            tokens.put(row.getInt(1), tokenOf(row.getBytes(2), row.getString(3)));
+        }, processingGroup);
         eventProcessing.getObject().eventProcessor(processingGroup, StreamingEventProcessor.class)
-                .ifPresent(processor -> processor.processingStatus().forEach((segment, status) ->
-                        positions.merge(segment, positionOf(status), Math::max)));
-        return positions.values().stream().mapToLong(Long::longValue).min().orElse(-1);
-    }
-
-    private static long positionOf(EventTrackerStatus status) {
-        return status.getCurrentPosition().orElse(-1);
+                .ifPresent(processor -> processor.processingStatus().forEach((segment, status) -> {
+                    if (status.getTrackingToken() != null) {
+                        tokens.put(segment, status.getTrackingToken());
+                    }
+                }));
+        return gapPatience.settled(tokens.values());
     }
 
     private long positionOf(byte[] token, String tokenType) {
-        if (token == null || tokenType == null) {
-            return -1;
-        }
-        TrackingToken tracking = tokenSerializer.deserialize(
-                new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+        TrackingToken tracking = tokenOf(token, tokenType);
         return tracking == null ? -1 : tracking.position().orElse(-1);
+    }
+
+    private TrackingToken tokenOf(byte[] token, String tokenType) {
+        if (token == null || tokenType == null) {
+            return null;
+        }
+        return tokenSerializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
     }
 
     /**
