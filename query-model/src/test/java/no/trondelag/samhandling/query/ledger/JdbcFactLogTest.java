@@ -27,7 +27,6 @@ import no.trondelag.samhandling.api.initiative.InitiativeCancelled;
 import no.trondelag.samhandling.api.initiative.InitiativeProposed;
 import no.trondelag.samhandling.api.initiative.Pillar;
 import no.trondelag.samhandling.api.participation.CollaborationJoined;
-import no.trondelag.samhandling.api.participation.ParticipantKind;
 import no.trondelag.samhandling.api.participation.ParticipantRegistered;
 import no.trondelag.samhandling.api.region.RegionRegistered;
 import no.trondelag.samhandling.query.ledger.FactLog.Watermark;
