@@ -65,8 +65,9 @@ public final class LedgerHttp {
      * @param contentType the Content-Type header, or an empty string
      * @param body        the body as text
      * @param etag        the ETag header, or null
+     * @param retryAfter  the Retry-After header, or null
      */
-    public record Response(int status, String contentType, String body, String etag) {
+    public record Response(int status, String contentType, String body, String etag, String retryAfter) {
 
         /**
          * The body as JSON.
@@ -137,7 +138,8 @@ public final class LedgerHttp {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body(),
-                    response.headers().firstValue("ETag").orElse(null));
+                    response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

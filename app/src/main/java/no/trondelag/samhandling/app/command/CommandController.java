@@ -2,8 +2,11 @@ package no.trondelag.samhandling.app.command;
 
 import java.util.UUID;
 import no.trondelag.samhandling.api.common.LedgerCommand;
+import no.trondelag.samhandling.app.problem.NotReadyException;
 import no.trondelag.samhandling.app.problem.UnknownCommandException;
 import no.trondelag.samhandling.app.security.CommandPermissions;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/commands/{CommandName}}: the one way to change the ledger over HTTP. The body is the command's
- * fields as JSON; the answer names the appended events.
+ * fields as JSON; the answer names the appended events. Until the service is ready (the seed is in the ledger),
+ * commands are refused with {@code 503}, since they might name what the seed has not recorded yet.
  */
 @RestController
 @RequestMapping("/api/commands")
@@ -28,10 +32,13 @@ class CommandController {
     private final CommandBinder binder;
     private final CommandPermissions permissions;
     private final CommandPreconditions preconditions;
+    private final ApplicationAvailability availability;
 
     CommandController(CommandCatalogue catalogue, CommandDispatcher dispatcher, CommandBinder binder,
-                      CommandPermissions permissions, CommandPreconditions preconditions) {
+                      CommandPermissions permissions, CommandPreconditions preconditions,
+                      ApplicationAvailability availability) {
         this.preconditions = preconditions;
+        this.availability = availability;
         this.catalogue = catalogue;
         this.dispatcher = dispatcher;
         this.binder = binder;
@@ -46,6 +53,9 @@ class CommandController {
                                          @RequestHeader(name = "Idempotency-Key", required = false)
                                          String idempotencyKey,
                                          Authentication authentication) {
+        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+            throw new NotReadyException();
+        }
         Class<? extends LedgerCommand> type = catalogue.find(commandName)
                 .orElseThrow(() -> new UnknownCommandException(commandName));
         permissions.requireMaySend(authentication, commandName);

@@ -12,6 +12,8 @@ import no.trondelag.samhandling.command.common.Provenance;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CommandDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final CommandGateway commandGateway;
     private final EventPositions eventPositions;
@@ -51,12 +55,26 @@ public class CommandDispatcher {
         AppendedEvents appended = commandGateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         CommandOutcome outcome = appended.outcome();
-        Map<String, Long> positions = eventPositions.globalIndexes(
-                outcome.events().stream().map(AppendedEvent::eventId).toList());
+        Map<String, Long> positions = positionsOf(outcome.events());
         List<CommandResponse.Event> events = outcome.events().stream()
-                .map(event -> new CommandResponse.Event(positions.getOrDefault(event.eventId(), -1L), event.type(),
+                .map(event -> new CommandResponse.Event(positions.get(event.eventId()), event.type(),
                         event.aggregateId()))
                 .toList();
-        return new CommandResponse(outcome.aggregateId(), outcome.version(), events);
+        boolean complete = outcome.events().stream().allMatch(event -> positions.containsKey(event.eventId()));
+        return new CommandResponse(outcome.aggregateId(), outcome.version(), events,
+                complete ? null : CommandResponse.POSITIONS_UNAVAILABLE);
+    }
+
+    /**
+     * The positions of the appended events, read after the command committed. The command is recorded whatever
+     * happens here, so a failure to read them leaves them out of the answer instead of failing it.
+     */
+    private Map<String, Long> positionsOf(List<AppendedEvent> events) {
+        try {
+            return eventPositions.globalIndexes(events.stream().map(AppendedEvent::eventId).toList());
+        } catch (RuntimeException failure) {
+            LOG.warn("A recorded command's event positions could not be read: {}", failure.toString());
+            return Map.of();
+        }
     }
 }

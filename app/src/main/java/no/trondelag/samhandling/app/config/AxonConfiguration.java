@@ -20,6 +20,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires the command model into Axon: the command side's lookups and the handler that keeps them current, the merge
@@ -68,6 +70,15 @@ public class AxonConfiguration {
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         return mapper;
+    }
+
+    /**
+     * Axon's transaction manager over Spring's, telling the failure of a commit (outcome unknown) from every earlier
+     * failure (nothing recorded); see {@link CommitOutcomes}.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new CommitOutcomes(new SpringTransactionManager(transactionManager));
     }
 
     @Bean("defaultAxonObjectMapper")

@@ -1,5 +1,6 @@
 package no.trondelag.samhandling.app.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import no.trondelag.samhandling.api.common.CommandRejection;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
@@ -38,9 +39,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    /** What a {@code 503} asks the client to wait before retrying, in seconds. */
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<Object> rejected(CommandExecutionException exception) {
+    ResponseEntity<Object> rejected(CommandExecutionException exception, HttpServletRequest request) {
         Object details = exception.getDetails().orElse(null);
         if (details instanceof CommandRejection rejection) {
             HttpStatus status = switch (rejection.reason()) {
@@ -54,7 +57,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (details instanceof VersionConflict conflict) {
             return versionConflict(conflict.aggregateId(), conflict.expectedVersion(), conflict.currentVersion());
         }
-        return unexpected(exception);
+        return unexpected(exception, request);
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -95,16 +98,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CommandDispatchException.class, NoHandlerForCommandException.class})
     ResponseEntity<Object> unavailable(RuntimeException exception) {
         LOG.warn("A command could not reach a node to handle it: {}", exception.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "No node could take the command right now (the cluster is "
-                + "changing); nothing was appended. Retry shortly.", "no-node-available", List.of());
+        return unavailable("No node could take the command right now (the cluster is changing); nothing was "
+                + "appended. Retry shortly.", "no-node-available");
     }
 
     @ExceptionHandler(CommandBusConnectorCommunicationException.class)
     ResponseEntity<Object> lostNode(CommandBusConnectorCommunicationException exception) {
         LOG.warn("The node handling a command stopped answering: {}", exception.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "The node handling the command stopped answering, so its "
-                + "outcome is unknown. Retry with the same Idempotency-Key to get the outcome without appending "
-                + "twice.", "node-lost", List.of());
+        return unavailable("The node handling the command stopped answering, so its outcome is unknown. Retry "
+                + "with the same Idempotency-Key to get the outcome without appending twice.", "node-lost");
     }
 
     @ExceptionHandler(UnknownCommandException.class)
@@ -161,11 +163,50 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         .getSimpleName())))));
     }
 
+    @ExceptionHandler(NotReadyException.class)
+    ResponseEntity<Object> notReady(NotReadyException exception) {
+        return unavailable(exception.getMessage(), "not-ready");
+    }
+
+    /**
+     * A failure no other handler knows. A database that fails is answered {@code 503} with {@code Retry-After}, saying
+     * whether a command was recorded where that is known ({@link DatabaseFailures}); anything else is a fault of the
+     * ledger, logged, and answered {@code 500} without claiming to know what it changed.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception exception) {
-        LOG.error("Unexpected failure while handling a request", exception);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The ledger failed to handle this request; "
-                + "nothing was changed. The failure is logged.", "internal-error", List.of());
+    ResponseEntity<Object> unexpected(Exception exception, HttpServletRequest request) {
+        boolean command = request != null && request.getRequestURI().startsWith("/api/commands/");
+        switch (DatabaseFailures.of(exception)) {
+            case OUTCOME_UNKNOWN -> {
+                LOG.warn("The database failed while committing a request: {}", exception.toString());
+                return unavailable("The database failed while the command was being committed, so whether it was "
+                        + "recorded is unknown. Retry with the same Idempotency-Key to get its outcome without "
+                        + "recording it twice; without a key, read the ledger before sending it again.",
+                        "outcome-unknown");
+            }
+            case NOTHING_RECORDED -> {
+                LOG.warn("The database is unavailable: {}", exception.toString());
+                return unavailable(command
+                        ? "The database is unavailable, so the command was not recorded. Retry shortly."
+                        : "The database is unavailable. Retry shortly.", "database-unavailable");
+            }
+            default -> {
+                LOG.error("Unexpected failure while handling a request", exception);
+                return problem(HttpStatus.INTERNAL_SERVER_ERROR, command
+                        ? "The ledger failed to handle this command, and whether it was recorded is not known. "
+                        + "The failure is logged. Retry with the same Idempotency-Key, or read the ledger before "
+                        + "sending it again."
+                        : "The ledger failed to handle this request. The failure is logged.", "internal-error",
+                        List.of());
+            }
+        }
+    }
+
+    /** A {@code 503} problem with {@code Retry-After}, in seconds. */
+    private static ResponseEntity<Object> unavailable(String detail, String rule) {
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, detail, rule, List.of());
+        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem.getBody());
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String detail, String rule,

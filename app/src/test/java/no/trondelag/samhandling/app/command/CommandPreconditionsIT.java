@@ -40,7 +40,8 @@ class CommandPreconditionsIT {
         return new SpringApplicationBuilder(LedgerApplication.class)
                 .profiles("test")
                 .run("--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE");
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("ledger")
+                                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
     }
 
     private static LedgerHttp http(ConfigurableApplicationContext context, String user) {

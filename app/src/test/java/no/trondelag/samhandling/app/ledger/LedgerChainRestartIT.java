@@ -33,7 +33,8 @@ class LedgerChainRestartIT {
         return new SpringApplicationBuilder(LedgerApplication.class)
                 .profiles("test")
                 .run("--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("ledger")
+                                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                         "--ledger.integrity.settle-time=200ms",
                         "--ledger.integrity.advance-interval=100ms");
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * Keys live in the table {@code command_idempotency}, created by the application's migrations.
  */
 public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    /** The SQL state of a unique violation, in the SQL standard, H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ConnectionProvider connectionProvider;
 
@@ -95,10 +99,27 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
             statement.setString(5, Instant.now().toString());
             statement.executeUpdate();
         } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw new JdbcException("Cannot store idempotency key " + key, e);
+            }
             throw new CommandExecutionException("Idempotency key " + key + " is being used by a concurrent request",
                     e, new CommandRejection(Reason.CONFLICT, "idempotency-key-in-use", "Another request with the "
                     + "same Idempotency-Key is being handled; retry to get its outcome", null), false);
         }
+    }
+
+    /**
+     * Whether the insert failed on the key's uniqueness: another request stored the same key first. Any other failure
+     * is the database's, and is reported as such.
+     */
+    private static boolean isUniqueViolation(SQLException failure) {
+        for (SQLException next = failure; next != null; next = next.getNextException()) {
+            if (next instanceof SQLIntegrityConstraintViolationException
+                    || UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One event per line: identifier, aggregate, sequence and type, tab-separated (none of them holds a tab). */
