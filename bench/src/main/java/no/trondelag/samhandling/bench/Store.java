@@ -14,12 +14,21 @@ import java.sql.Statement;
  */
 public final class Store implements AutoCloseable {
 
+    /** The settings of the application's embedded default: H2 writes every commit before it returns (ADR 0025). */
+    private static final String H2_DURABLE = ";WRITE_DELAY=0";
+
     private final String name;
     private final EmbeddedPostgres embedded;
     private final Database server;
     private final Path h2Directory;
+    private final String h2Settings;
 
     private Store(String name, EmbeddedPostgres embedded, Database server, Path h2Directory) {
+        this(name, embedded, server, h2Directory, H2_DURABLE);
+    }
+
+    private Store(String name, EmbeddedPostgres embedded, Database server, Path h2Directory, String h2Settings) {
+        this.h2Settings = h2Settings;
         this.name = name;
         this.embedded = embedded;
         this.server = server;
@@ -29,7 +38,9 @@ public final class Store implements AutoCloseable {
     /**
      * Opens the store a {@code --store} argument names.
      *
-     * @param store {@code h2}, {@code postgres} (embedded, durability off as the library sets it),
+     * @param store {@code h2} (as the application's embedded default, every commit written before it returns),
+     *              {@code h2-write-delay} (H2's own default, commits written within 500 ms: the cost of
+     *              durability), {@code postgres} (embedded, durability off as the library sets it),
      *              {@code postgres-durable} (embedded, with fsync and synchronous commits), or a
      *              {@code jdbc:postgresql:} URL
      * @param user the user for a URL
@@ -39,10 +50,11 @@ public final class Store implements AutoCloseable {
      * @throws IOException when embedded PostgreSQL cannot start or the directory cannot be made
      */
     public static Store open(String store, String user, String password, Path workDirectory) throws IOException {
-        if (store.equals("h2")) {
+        if (store.equals("h2") || store.equals("h2-write-delay")) {
             Path directory = workDirectory.resolve("h2-" + System.currentTimeMillis());
             Files.createDirectories(directory);
-            return new Store("H2 (file)", null, null, directory);
+            return store.equals("h2") ? new Store("H2 (file, WRITE_DELAY=0)", null, null, directory)
+                    : new Store("H2 (file, H2's default write delay)", null, null, directory, "");
         }
         if (store.equals("postgres")) {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
@@ -58,8 +70,8 @@ public final class Store implements AutoCloseable {
             return new Store("PostgreSQL (" + store.replaceAll("\\?.*", "") + ")", null,
                     new Database(store, user, password, true), null);
         }
-        throw new IllegalArgumentException("--store is h2, postgres, postgres-durable or a jdbc:postgresql: URL, not "
-                + store);
+        throw new IllegalArgumentException("--store is h2, h2-write-delay, postgres, postgres-durable or a "
+                + "jdbc:postgresql: URL, not " + store);
     }
 
     /**
@@ -81,7 +93,7 @@ public final class Store implements AutoCloseable {
     public Database create(String database) throws SQLException {
         if (h2Directory != null) {
             return new Database("jdbc:h2:file:" + h2Directory.resolve(database).toAbsolutePath()
-                    + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", false);
+                    + ";DB_CLOSE_ON_EXIT=FALSE" + h2Settings, "sa", "", false);
         }
         String unique = database + "_" + System.currentTimeMillis();
         if (embedded != null) {

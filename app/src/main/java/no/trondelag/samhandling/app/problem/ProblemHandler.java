@@ -185,7 +185,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         "outcome-unknown");
             }
             case NOTHING_RECORDED -> {
-                LOG.warn("The database is unavailable: {}", exception.toString());
+                LOG.warn("The database is unavailable: {}", exception.toString(), exception);
                 return unavailable(command
                         ? "The database is unavailable, so the command was not recorded. Retry shortly."
                         : "The database is unavailable. Retry shortly.", "database-unavailable");
