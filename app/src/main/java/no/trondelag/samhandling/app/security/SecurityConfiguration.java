@@ -1,5 +1,6 @@
 package no.trondelag.samhandling.app.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,7 +35,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * ADMIN. Anyone may take a digest of the ledger and verify one; the raw event export, whose metadata names who
  * recorded each event, is for auditors. The embedded default authenticates its built-in users over HTTP Basic;
  * without them (profile {@code prod}) the ledger is an OAuth2 resource server taking JWT bearer tokens. Failures are
- * problem details.
+ * problem details. The error page renders the failure of the request it was forwarded from, so it needs no
+ * authentication of its own: otherwise an anonymous request refused for another reason would come back as 401.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -54,6 +56,7 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(LedgerRoles.ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(LedgerRoles.ADMIN)
