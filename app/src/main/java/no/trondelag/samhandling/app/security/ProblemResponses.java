@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import no.trondelag.samhandling.app.problem.ErrorProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Answers requests that Spring Security turns away, before any controller runs, with the same problem details as
  * everything else: 401 with a {@code WWW-Authenticate} challenge when credentials are missing or wrong, 403 when
  * the principal may not do this, and 400 {@code request-rejected} when the firewall refuses the request (a path with
- * {@code ;}, {@code //}, {@code %25}, {@code %2E}, {@code %3B} or a {@code ..} segment, a header it does not allow).
+ * {@code ;}, {@code //}, {@code %25}, {@code %2E}, {@code %3B} or a {@code ..} segment, a header it does not allow),
+ * and 429 with {@code Retry-After} when the login throttle refuses a login.
  */
 @Component
 public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
@@ -60,6 +62,23 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
                        RequestRejectedException exception) throws IOException {
         LOG.debug("Rejected a request: {}", exception.getMessage());
         write(request, response, HttpStatus.BAD_REQUEST, ErrorProblems.REQUEST_REJECTED, exception.getMessage());
+    }
+
+    /**
+     * Refuses a login that the {@link LoginThrottle} has locked, with 429 and {@code Retry-After} in whole seconds.
+     *
+     * @param request    the request
+     * @param response   the response
+     * @param retryAfter how long the login must still wait
+     * @throws IOException when the response cannot be written
+     */
+    public void tooManyFailedLogins(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
+            throws IOException {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
+                "Too many failed logins for this user name or from this address; try again in " + seconds
+                        + (seconds == 1 ? " second" : " seconds"));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,

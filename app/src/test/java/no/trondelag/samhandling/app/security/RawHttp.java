@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,7 @@ import java.util.Map;
  * A small HTTP client for the security tests that, unlike the shared test client, also exposes the response headers
  * (the {@code WWW-Authenticate} challenge) and sends any {@code Authorization} header, including none at all. For
  * requests no HTTP client would send (a broken path encoding, a control character in a header), it also writes
- * bytes to a plain socket.
+ * bytes to a plain socket, from any loopback address.
  */
 final class RawHttp {
 
@@ -37,10 +38,12 @@ final class RawHttp {
 
     private final String baseUrl;
     private final String authorization;
+    private final String localAddress;
 
-    private RawHttp(String baseUrl, String authorization) {
+    private RawHttp(String baseUrl, String authorization, String localAddress) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.localAddress = localAddress;
     }
 
     /**
@@ -50,7 +53,7 @@ final class RawHttp {
      * @return the client
      */
     static RawHttp anonymous(int port) {
-        return new RawHttp("http://127.0.0.1:" + port, null);
+        return new RawHttp("http://127.0.0.1:" + port, null, null);
     }
 
     /**
@@ -92,7 +95,18 @@ final class RawHttp {
      * @return the client
      */
     RawHttp withAuthorization(String header) {
-        return new RawHttp(baseUrl, header);
+        return new RawHttp(baseUrl, header, localAddress);
+    }
+
+    /**
+     * The same client, whose {@link #raw raw requests} come from another loopback address, such as
+     * {@code 127.0.0.7}, so the server sees another client address.
+     *
+     * @param address the local address to connect from
+     * @return the client
+     */
+    RawHttp from(String address) {
+        return new RawHttp(baseUrl, authorization, address);
     }
 
     /**
@@ -171,7 +185,11 @@ final class RawHttp {
      */
     Response raw(String request) {
         URI base = URI.create(baseUrl);
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        try (Socket socket = new Socket()) {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), SOCKET_TIMEOUT_MILLIS);
             socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
