@@ -32,7 +32,6 @@ public final class ErrorProblems {
             case 401 -> "unauthenticated";
             case 403 -> "forbidden";
             case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
             case 413 -> "body-too-large";
             case 414, 431 -> REQUEST_TOO_LARGE;
             default -> status < 500 ? REQUEST_REJECTED : "internal-error";

@@ -1,6 +1,7 @@
 package no.trondelag.samhandling.app.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +25,7 @@ import org.springframework.web.context.request.ServletWebRequest;
  * a broken request should still learn why.
  */
 @Controller
+@Hidden
 public class ProblemErrorController implements ErrorController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorController.class);
@@ -39,7 +41,8 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:${error.path:/error}}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri
+                : request.getRequestURI();
         ProblemDetail problem;
         if (!(code instanceof Integer status) || status < 400) {
             problem = ErrorProblems.problem(404, "not-found", ErrorProblems.detailFor(404),
@@ -49,13 +52,13 @@ public class ProblemErrorController implements ErrorController {
             RequestRejectedException rejected = rejection(error);
             if (rejected != null && status == 400) {
                 problem = ErrorProblems.problem(status, ErrorProblems.REQUEST_REJECTED, rejected.getMessage(),
-                        String.valueOf(path));
+                        path);
             } else {
                 if (status >= 500) {
                     LOG.error("A request failed outside the controllers: {}", path, error);
                 }
                 problem = ErrorProblems.problem(status, ErrorProblems.ruleFor(status), ErrorProblems.detailFor(status),
-                        String.valueOf(path));
+                        path);
             }
         }
         if (response.isCommitted()) {
