@@ -24,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -93,6 +94,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> forbidden(AccessDeniedException exception) {
         return problem(HttpStatus.FORBIDDEN, exception.getMessage(), "forbidden", List.of());
+    }
+
+    /**
+     * A header the firewall does not allow, found only when a controller reads it: the same 400 as the firewall
+     * answers before the controllers.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejectedRequest(RequestRejectedException exception) {
+        return problem(HttpStatus.BAD_REQUEST, exception.getMessage(), ErrorProblems.REQUEST_REJECTED, List.of());
     }
 
     @ExceptionHandler({CommandDispatchException.class, NoHandlerForCommandException.class})

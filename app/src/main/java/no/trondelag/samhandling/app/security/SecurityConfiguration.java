@@ -1,5 +1,7 @@
 package no.trondelag.samhandling.app.security;
 
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may do what. Reports, reference reads and the decision log are public; every command needs an authenticated
@@ -34,10 +37,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * ADMIN. Anyone may take a digest of the ledger and verify one; the raw event export, whose metadata names who
  * recorded each event, is for auditors. The embedded default authenticates its built-in users over HTTP Basic;
  * without them (profile {@code prod}) the ledger is an OAuth2 resource server taking JWT bearer tokens. Failures are
- * problem details.
+ * problem details. The error page renders the failure of the request it was forwarded from, so it needs no
+ * authentication of its own: otherwise an anonymous request refused for another reason would come back as 401.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, LoginThrottleProperties.class})
 public class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -45,7 +49,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems,
-                                       ObjectProvider<JwtDecoder> jwtDecoder, Environment environment)
+                                       LoginThrottle loginThrottle, ObjectProvider<JwtDecoder> jwtDecoder,
+                                       Environment environment)
             throws Exception {
         if (properties.builtInUsers() && environment.acceptsProfiles(Profiles.of("prod"))) {
             throw new IllegalStateException("The prod profile refuses to start with the built-in users enabled: "
@@ -54,6 +59,7 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(LedgerRoles.ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(LedgerRoles.ADMIN)
@@ -67,7 +73,9 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         if (properties.builtInUsers()) {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                    .addFilterBefore(new LoginThrottleFilter(loginThrottle, problems),
+                            BasicAuthenticationFilter.class);
         } else {
             jwtDecoder.getIfAvailable(() -> {
                 throw new IllegalStateException("Without built-in users the ledger needs JWT validation: set "
@@ -78,6 +86,16 @@ public class SecurityConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> toAuthentication(token, properties.jwt()))));
         }
         return http.build();
+    }
+
+    /**
+     * The memory of failed HTTP Basic logins, which refuses logins for a while after too many failures (ADR 0027).
+     * Bearer tokens are not throttled: a token cannot be guessed, and rate limits for a public service belong in
+     * front of it.
+     */
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleProperties properties) {
+        return new LoginThrottle(properties, Clock.systemUTC());
     }
 
     /**

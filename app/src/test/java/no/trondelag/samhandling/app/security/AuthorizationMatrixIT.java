@@ -25,7 +25,11 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:authorization-matrix-it;DB_CLOSE_DELAY=-1")
+// The matrix sends a wrong password once per command from one address, 24 in all: more failures than an address is
+// allowed before the login throttle locks it (LoginThrottleIT tests that), so the limit is raised here.
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:authorization-matrix-it;DB_CLOSE_DELAY=-1",
+        "ledger.security.login-throttle.address.free-failures=100"})
 class AuthorizationMatrixIT {
 
     private static final String OWN = "5054";
