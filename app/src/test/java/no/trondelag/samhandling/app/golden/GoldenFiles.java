@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,9 @@ final class GoldenFiles {
     private static final int LISTED = 25;
     private static final ObjectMapper PRETTY = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    private static final int CONTEXT = 70;
 
     private final Path directory;
     private final boolean update;
@@ -133,7 +136,12 @@ final class GoldenFiles {
 
     /** A line diff around the first and last differing lines, of pretty-printed JSON where both sides are JSON. */
     static String diff(String expected, String actual) {
-        String header = "";
+        int at = 0;
+        while (at < expected.length() && at < actual.length() && expected.charAt(at) == actual.charAt(at)) {
+            at++;
+        }
+        String header = "first differing character at offset " + at + ":\n  golden: …" + excerpt(expected, at)
+                + "…\n  actual: …" + excerpt(actual, at) + "…\n";
         String[] left = readable(expected).split("\r?\n", -1);
         String[] right = readable(actual).split("\r?\n", -1);
         int first = 0;
@@ -141,8 +149,8 @@ final class GoldenFiles {
             first++;
         }
         if (first == left.length && first == right.length) {
-            return "the two differ only in bytes the pretty-printed form does not show (whitespace, escapes or "
-                    + "number format)\n--- golden\n" + expected + "\n+++ actual\n" + actual + "\n";
+            return header + "(the two differ only in bytes the pretty-printed form does not show: whitespace or "
+                    + "escapes)\n";
         }
         int lastLeft = left.length - 1;
         int lastRight = right.length - 1;
@@ -165,6 +173,11 @@ final class GoldenFiles {
             out.append("  ").append(left[i]).append('\n');
         }
         return out.toString();
+    }
+
+    private static String excerpt(String text, int at) {
+        return text.substring(Math.max(0, at - CONTEXT), Math.min(text.length(), at + CONTEXT))
+                .replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static String readable(String text) {
