@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *     <li>a UUID becomes {@code <uuid-N>}, numbered in first-seen order within the response (none is expected
  *     either);</li>
  *     <li>today's date in Europe/Oslo, which a report read without {@code asOf} shows as its {@code asOf}, becomes
- *     {@code <today>}; the ledger has no effective date after 2025, so today's date appears nowhere else.</li>
+ *     {@code <today>}, in ISO form and in the dashboard's Norwegian form ({@code 02.12.2026}), in which the
+ *     dashboard also shows the date each event was recorded; the ledger has no effective date after 2025, so
+ *     today's date appears nowhere else.</li>
  * </ol>
  * Positions, counts, amounts, dates, ordering and whitespace are never touched: the read side must reproduce them.
  */
@@ -41,6 +43,7 @@ final class GoldenNormaliser {
     private final Map<Instant, String> named = new LinkedHashMap<>();
     private final Map<Instant, String> recorded;
     private final String today;
+    private final String todayInNorwegian;
     private final Set<String> unexpected = new TreeSet<>();
 
     /**
@@ -52,6 +55,7 @@ final class GoldenNormaliser {
         marks.forEach((label, instant) -> named.put(instant, "<knownAt:" + label + ">"));
         this.recorded = recorded;
         this.today = today.toString();
+        this.todayInNorwegian = today.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
     }
 
     String normalise(String body) {
@@ -82,7 +86,7 @@ final class GoldenNormaliser {
             unexpected.add("uuid " + match);
             return uuids.computeIfAbsent(match.toLowerCase(), key -> "<uuid-" + (uuids.size() + 1) + ">");
         });
-        return text.replace(today, "<today>");
+        return text.replace(today, "<today>").replace(todayInNorwegian, "<today>");
     }
 
     /** The values replaced by a placeholder of the last two kinds, across every response so far. */

@@ -13,13 +13,17 @@ import java.util.function.Function;
  * @param year    the funding report's {@code year}, or {@code null}
  * @param asOf    the {@code asOf} date, or {@code null} for today
  * @param knownAt the name of the instant to read at as {@code knownAt}, or {@code null} for everything recorded
- * @param format  {@code json}, {@code csv} ({@code ?format=csv}) or {@code accept-csv} ({@code Accept: text/csv})
+ * @param format  {@code json}, {@code csv} ({@code ?format=csv}), {@code accept-csv} ({@code Accept: text/csv}) or
+ *                {@code html} (a dashboard page, whose date is {@code ?dato=} and year {@code ?aar=})
  * @param user    the built-in user to read as, or {@code null} for an anonymous read
  */
 record GoldenRequest(String path, Integer year, String asOf, String knownAt, String format, String user) {
 
     /** The path and query as sent, with the named instant filled in. */
     String pathAndQuery(Function<String, Instant> instants) {
+        if (html()) {
+            return path + dashboardQuery();
+        }
         List<String> query = new ArrayList<>();
         if (year != null) {
             query.add("year=" + year);
@@ -38,6 +42,9 @@ record GoldenRequest(String path, Integer year, String asOf, String knownAt, Str
 
     /** The request as the index shows it, with the instant's name instead of its value. */
     String describe() {
+        if (html()) {
+            return "GET " + path + dashboardQuery();
+        }
         List<String> query = new ArrayList<>();
         if (year != null) {
             query.add("year=" + year);
@@ -58,6 +65,10 @@ record GoldenRequest(String path, Integer year, String asOf, String knownAt, Str
 
     /** The golden file's name, relative to the golden directory: the path's folders, then the read point. */
     String fileName() {
+        if (html()) {
+            return "dashboard" + (path.equals("/") ? "/oversikt" : path) + "/" + (year == null ? "" : "aar-" + year + ".")
+                    + "dato-" + (asOf == null ? "today" : asOf) + ".html";
+        }
         String folder = path.replaceFirst("^/api/", "");
         StringBuilder name = new StringBuilder();
         if (year != null) {
@@ -73,6 +84,21 @@ record GoldenRequest(String path, Integer year, String asOf, String knownAt, Str
         }
         name.append(format.equals("json") ? ".json" : ".csv");
         return folder + "/" + name;
+    }
+
+    private boolean html() {
+        return format.equals("html");
+    }
+
+    private String dashboardQuery() {
+        List<String> query = new ArrayList<>();
+        if (asOf != null) {
+            query.add("dato=" + asOf);
+        }
+        if (year != null) {
+            query.add("aar=" + year);
+        }
+        return query.isEmpty() ? "" : "?" + String.join("&", query);
     }
 
     String accept() {

@@ -9,7 +9,8 @@ import java.util.List;
  * 2018-05-02 (its meeting date), 2018-12-31, 2019-12-31 (the day before the merges), 2020-01-01 (the merges) and
  * today; the {@code knownAt} instants {@code seeded} (only the seed), {@code history-script},
  * {@code before-merges}, {@code before-late} (the scenario without its late entries), {@code after-late} (the
- * scenario without the synthetic ledger) and everything recorded.
+ * scenario without the synthetic ledger) and everything recorded. The dashboard's pages are read at the same
+ * dates.
  */
 final class GoldenRequests {
 
@@ -30,6 +31,9 @@ final class GoldenRequests {
             "5014", "5020", "5022", "5035", "817920632", "7001", "7002", "7101");
     private static final List<String> DECISIONS = List.of("sg-2018-05-02-07", "sg-2019-06-12-03",
             "sg-2018-03-15-02", "sg-2020-02-05-01", "syn-sg-001", "syn-sg-017", "sg-1999-01-01-01");
+    /** Dashboard pages, which read the same queries; they take a date ({@code dato}) but no {@code knownAt}. */
+    private static final List<String> DASHBOARD = List.of("/", "/vedtak", "/vedtak/sg-2018-05-02-07", "/kommuner",
+            "/kommune/5059", "/kommune/5001", "/kommune/5012", "/kommune/7101");
     /** The read points of the per-entity reads: [asOf, knownAt]. */
     private static final List<String[]> ENTITY_POINTS = List.of(new String[] {null, null},
             new String[] {"2018-12-31", null}, new String[] {"2019-12-31", null}, new String[] {"2020-01-01", null},
@@ -90,6 +94,13 @@ final class GoldenRequests {
                 both(requests, "/api/audit/decisions/" + decision, null, point[0], point[1], "auditor");
             }
         }
+        for (String page : DASHBOARD) {
+            for (String asOf : AS_OF) {
+                requests.add(new GoldenRequest(page, null, asOf, null, "html", null));
+            }
+        }
+        requests.add(new GoldenRequest("/", 2020, "2020-01-01", null, "html", null));
+        requests.add(new GoldenRequest("/", 2023, null, null, "html", null));
         return requests;
     }
 
