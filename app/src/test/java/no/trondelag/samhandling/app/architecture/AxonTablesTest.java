@@ -1,0 +1,65 @@
+package no.trondelag.samhandling.app.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing outside Axon reads or writes Axon's own tables: what the ledger needs of the event store and the tracking
+ * tokens goes through Axon's API, so it works on any event store (ADR 0026). A class names such a table only in
+ * the text of an SQL statement, so the test looks for the table names among the strings of every main class of the
+ * read side and the application.
+ *
+ * <p>The classes that still do are listed, to be removed by the read side's rework and the work on other event
+ * stores (issues 13 and 14). The list must match exactly: a new class that reads Axon's tables fails the test, and
+ * so does a listed one that no longer does, so the list only shrinks.
+ */
+class AxonTablesTest {
+
+    private static final List<String> AXON_TABLES = List.of("domainevententry", "snapshotevententry", "tokenentry",
+            "deadletterentry", "sagaentry", "associationvalueentry");
+
+    private static final Set<String> STILL_READING_AXON_TABLES = Set.of(
+            "no.trondelag.samhandling.app.admin.Projections",
+            "no.trondelag.samhandling.app.cluster.LedgerNodes",
+            "no.trondelag.samhandling.app.cluster.SegmentPositions",
+            "no.trondelag.samhandling.app.command.EventPositions",
+            "no.trondelag.samhandling.query.integrity.JdbcEventSource",
+            "no.trondelag.samhandling.query.ledger.JdbcEventIndex");
+
+    @Test
+    void onlyTheListedClassesStillNameAxonsTables() {
+        Set<String> naming = new TreeSet<>();
+        for (JavaClass type : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("no.trondelag.samhandling.query", "no.trondelag.samhandling.app")) {
+            String strings = classFileText(type);
+            if (AXON_TABLES.stream().anyMatch(strings::contains)) {
+                naming.add(type.getName().replaceAll("\\$.*", ""));
+            }
+        }
+        assertThat(naming).isEqualTo(new TreeSet<>(STILL_READING_AXON_TABLES));
+    }
+
+    /** The class file as lower-case text: its constant pool holds every string literal, SQL included. */
+    private static String classFileText(JavaClass type) {
+        String resource = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = AxonTablesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
