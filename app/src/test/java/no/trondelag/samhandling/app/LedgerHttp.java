@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Base64;
 
 /**
@@ -127,6 +130,49 @@ public final class LedgerHttp {
             request.header(headers[i], headers[i + 1]);
         }
         return send(request);
+    }
+
+    /**
+     * Every event the ledger exports, in position order, paging through {@code /api/ledger/events} (the client must
+     * be an auditor). The export covers the hash chain; see {@link #awaitChainAt(long)}.
+     *
+     * @return one JSON object per event
+     */
+    public List<JsonNode> exportedEvents() {
+        List<JsonNode> events = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            Response page = get("/api/ledger/events?after=" + after + "&limit=10000");
+            if (page.status() != 200) {
+                throw new AssertionError("The export answered " + page.status() + ": " + page.body());
+            }
+            List<String> lines = page.body().lines().filter(line -> !line.isBlank()).toList();
+            if (lines.isEmpty()) {
+                return events;
+            }
+            for (String line : lines) {
+                JsonNode event = new Response(200, "application/json", line, null, null).json();
+                events.add(event);
+                after = Math.max(after, event.path("position").asLong());
+            }
+        }
+    }
+
+    /**
+     * Waits until the hash chain, and so the export, reaches a position: the chain passes a gap in the global index
+     * once the event after it is older than the settle time.
+     *
+     * @param position the position
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public void awaitChainAt(long position) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (get("/api/ledger/digest").json().path("position").asLong() < position) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The hash chain did not reach position " + position + " within a minute");
+            }
+            Thread.sleep(200);
+        }
     }
 
     private Response send(HttpRequest.Builder request) {

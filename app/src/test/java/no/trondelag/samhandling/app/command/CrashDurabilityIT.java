@@ -3,7 +3,6 @@ package no.trondelag.samhandling.app.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,8 +48,6 @@ class CrashDurabilityIT {
     private static final String DECISION = """
             {"decisionId": "crash-%d-%d", "meetingDate": "2019-03-01", "caseNumber": "19/%d",
              "title": "Vedtak %d", "text": "Rådmannsutvalget vedtar.", "points": ["Punkt 1"]}""";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dataDir;
@@ -167,32 +164,15 @@ class CrashDurabilityIT {
      */
     private static void checkLedger(LedgerHttp http, List<Acknowledged> acknowledged, int round)
             throws InterruptedException {
-        long last = acknowledged.stream().mapToLong(Acknowledged::globalIndex).max().orElse(0);
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (http.get("/api/ledger/digest").json().path("position").asLong() < last) {
-            assertThat(System.nanoTime()).as("the chain reaches position %d within a minute", last)
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-        }
+        http.awaitChainAt(acknowledged.stream().mapToLong(Acknowledged::globalIndex).max().orElse(0));
         Map<Long, JsonNode> byPosition = new HashMap<>();
         Set<String> decisions = new HashSet<>();
-        long after = 0;
-        while (true) {
-            Response page = http.as("auditor").get("/api/ledger/events?after=" + after + "&limit=10000");
-            assertThat(page.status()).as(page.body()).isEqualTo(200);
-            List<String> lines = page.body().lines().filter(line -> !line.isBlank()).toList();
-            if (lines.isEmpty()) {
-                break;
-            }
-            for (String line : lines) {
-                JsonNode event = json(line);
-                long position = event.path("position").asLong();
-                assertThat(byPosition.put(position, event)).as("position %d listed once", position).isNull();
-                String aggregateId = event.path("aggregateId").asText();
-                if (aggregateId.startsWith("decision:crash-")) {
-                    assertThat(decisions.add(aggregateId)).as("%s stored once", aggregateId).isTrue();
-                }
-                after = Math.max(after, position);
+        for (JsonNode event : http.as("auditor").exportedEvents()) {
+            long position = event.path("position").asLong();
+            assertThat(byPosition.put(position, event)).as("position %d listed once", position).isNull();
+            String aggregateId = event.path("aggregateId").asText();
+            if (aggregateId.startsWith("decision:crash-")) {
+                assertThat(decisions.add(aggregateId)).as("%s stored once", aggregateId).isTrue();
             }
         }
         List<Acknowledged> lost = acknowledged.stream().filter(ack -> {
@@ -242,14 +222,6 @@ class CrashDurabilityIT {
             Thread.sleep(200);
         }
         throw new AssertionError("The application did not become ready within 2 minutes");
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package no.trondelag.samhandling.app.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -149,7 +150,7 @@ class DatabaseOutagePostgresIT {
                     last = Math.max(last, retry.json().path("events").path(0).path("globalIndex").asLong());
                 }
             }
-            awaitChainAt(http, last);
+            http.awaitChainAt(last);
             Set<String> stored = decisionsInTheLedger(http);
             for (Answer answer : answers) {
                 if (!answer.what().equals("command")) {
@@ -207,35 +208,13 @@ class DatabaseOutagePostgresIT {
 
     private static Set<String> decisionsInTheLedger(LedgerHttp http) {
         Set<String> decisions = new HashSet<>();
-        long after = 0;
-        while (true) {
-            Response page = http.as("auditor").get("/api/ledger/events?after=" + after + "&limit=10000");
-            assertThat(page.status()).as(page.body()).isEqualTo(200);
-            List<String> lines = page.body().lines().filter(line -> !line.isBlank()).toList();
-            if (lines.isEmpty()) {
-                return decisions;
-            }
-            for (String line : lines) {
-                Response event = new Response(200, "application/json", line, null, null);
-                String aggregateId = event.json().path("aggregateId").asText();
-                if (aggregateId.startsWith("decision:outage-")) {
-                    assertThat(decisions.add(aggregateId)).as("%s recorded once", aggregateId).isTrue();
-                }
-                after = Math.max(after, event.json().path("position").asLong());
+        for (JsonNode event : http.as("auditor").exportedEvents()) {
+            String aggregateId = event.path("aggregateId").asText();
+            if (aggregateId.startsWith("decision:outage-")) {
+                assertThat(decisions.add(aggregateId)).as("%s recorded once", aggregateId).isTrue();
             }
         }
-    }
-
-    /** The export covers the hash chain, which passes a gap once the event after it has settled. */
-    private static void awaitChainAt(LedgerHttp http, long position) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (http.get("/api/ledger/digest").json().path("position").asLong() >= position) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("The hash chain did not reach position " + position + " within a minute");
+        return decisions;
     }
 
     /** The read side recovers by itself: its lag comes back to 0. */
