@@ -65,7 +65,8 @@ public class CsvHttpMessageConverter extends AbstractHttpMessageConverter<CsvTab
      * its control characters are replaced by U+FFFD, and a text that a spreadsheet would read as a formula (one that
      * starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) gets a leading {@code '}
      * so that it is shown as the text it is. Which it is follows from the value's Java type, never from how the text
-     * looks: the text {@code "-5"} is neutralised, the number {@code -5} is not.
+     * looks: the text {@code "-5"} is neutralised, the number {@code -5} is not. A list is joined with {@code ;}
+     * after each of its items is written so.
      *
      * @param value the value, or {@code null} for an empty cell
      * @return the cell, quoted when it must be
@@ -79,13 +80,19 @@ public class CsvHttpMessageConverter extends AbstractHttpMessageConverter<CsvTab
         } else if (value instanceof Number number) {
             text = number.toString();
         } else if (value instanceof Collection<?> items) {
-            text = neutralised(items.stream().map(item -> item instanceof BigDecimal decimal
-                    ? decimal.toPlainString() : String.valueOf(item)).collect(Collectors.joining(";")));
+            text = items.stream().map(CsvHttpMessageConverter::item).collect(Collectors.joining(";"));
         } else {
             text = neutralised(value.toString());
         }
         boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");
         return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static String item(Object item) {
+        if (item instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        return item instanceof Number ? item.toString() : neutralised(String.valueOf(item));
     }
 
     private static String neutralised(String text) {

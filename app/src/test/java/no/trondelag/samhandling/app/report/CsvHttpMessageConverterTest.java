@@ -43,10 +43,11 @@ class CsvHttpMessageConverterTest {
         }
 
         @Test
-        void aListIsTextAndNeutralisedByItsFirstItem() {
+        void eachItemOfAListIsNeutralisedOrKeptAsANumberBeforeTheyAreJoined() {
             assertThat(CsvHttpMessageConverter.cell(List.of("=1+1", "Punkt 2"))).isEqualTo("'=1+1;Punkt 2");
-            assertThat(CsvHttpMessageConverter.cell(List.of("Punkt 1", "=1+1"))).isEqualTo("Punkt 1;=1+1");
+            assertThat(CsvHttpMessageConverter.cell(List.of("Punkt 1", "@SUM(1)"))).isEqualTo("Punkt 1;'@SUM(1)");
             assertThat(CsvHttpMessageConverter.cell(List.of(1, 3))).isEqualTo("1;3");
+            assertThat(CsvHttpMessageConverter.cell(List.of(-1, new BigDecimal("-2.50")))).isEqualTo("-1;-2.50");
             assertThat(CsvHttpMessageConverter.cell(List.of())).isEmpty();
         }
     }
