@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import no.trondelag.samhandling.api.common.CommandRejection;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
+import no.trondelag.samhandling.api.common.ControlCharacters;
 import no.trondelag.samhandling.api.common.VersionConflict;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -34,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns every failure into RFC 9457 problem details ({@code application/problem+json}): a status, a title, a
  * {@code detail} for people, the broken {@code rule} where there is one, and for invalid input an {@code errors}
  * list of {@code {field, message}}. Spring MVC's own failures (unknown path, wrong method or media type, missing
- * body) come through the base class in the same form.
+ * body) come through the base class in the same form. A detail or field name that echoes what the caller sent (an
+ * unknown field's name, an identifier in the path) has its control characters replaced by U+FFFD.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -221,10 +223,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(HttpStatus status, String detail, String rule,
                                                   List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ControlCharacters.replace(detail));
         problem.setProperty("rule", rule);
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
+            problem.setProperty("errors", errors.stream().map(error -> new FieldError(
+                    ControlCharacters.replace(error.field()), ControlCharacters.replace(error.message()))).toList());
         }
         return ResponseEntity.status(status).body(problem);
     }

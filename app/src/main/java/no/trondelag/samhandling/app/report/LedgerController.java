@@ -98,7 +98,8 @@ class LedgerController {
                                        @RequestParam(required = false) String knownAt,
                                        @RequestParam(required = false) String format,
                                        HttpServletRequest request) {
-        ParticipantDetail detail = queries.ask(new FindParticipant(readPoints.of(asOf, knownAt), participantId),
+        ParticipantDetail detail = queries.ask(new FindParticipant(readPoints.of(asOf, knownAt),
+                PathIdentifiers.checked("participantId", participantId)),
                 ParticipantDetail.class);
         if (detail.participant() == null) {
             throw new NotFoundException("No participant " + participantId + " at the read point");
@@ -119,7 +120,8 @@ class LedgerController {
                                    @RequestParam(required = false) String format,
                                    HttpServletRequest request) {
         ParticipantHistory history = queries.ask(
-                new FindParticipantHistory(readPoints.of(asOf, knownAt), participantId), ParticipantHistory.class);
+                new FindParticipantHistory(readPoints.of(asOf, knownAt),
+                        PathIdentifiers.checked("participantId", participantId)), ParticipantHistory.class);
         if (!history.known()) {
             throw new NotFoundException("No participant " + participantId + " at the read point");
         }
@@ -163,7 +165,8 @@ class LedgerController {
                                     @RequestParam(required = false) String knownAt,
                                     @RequestParam(required = false) String format,
                                     HttpServletRequest request) {
-        DecisionLog log = queries.ask(new FindDecisions(readPoints.of(asOf, knownAt), decisionId),
+        DecisionLog log = queries.ask(new FindDecisions(readPoints.of(asOf, knownAt),
+                PathIdentifiers.checked("decisionId", decisionId)),
                 DecisionLog.class);
         DecisionView decision = log.decisions().stream().findFirst().map(this::shown)
                 .orElseThrow(() -> new NotFoundException("No steering-group decision " + decisionId

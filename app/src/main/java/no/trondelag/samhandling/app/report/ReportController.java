@@ -89,7 +89,8 @@ class ReportController {
                                                @RequestParam(required = false) String knownAt,
                                                @RequestParam(required = false) String format,
                                                HttpServletRequest request) {
-        ParticipationReport report = queries.ask(new FindParticipation(readPoints.of(asOf, knownAt), regionId),
+        ParticipationReport report = queries.ask(new FindParticipation(readPoints.of(asOf, knownAt),
+                PathIdentifiers.checked("regionId", regionId)),
                 ParticipationReport.class);
         RegionParticipation region = report.regions().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No region " + regionId + " at the read point"));

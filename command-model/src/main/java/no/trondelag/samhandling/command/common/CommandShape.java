@@ -12,11 +12,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import no.trondelag.samhandling.api.common.Authority;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
+import no.trondelag.samhandling.api.common.ControlCharacters;
 
 /**
  * The shape every command must have before any handler sees it: required fields present, identifiers in their
- * formats, numbers and dates in range, strings of bounded length. A field means the same in every command, so the
- * rules are keyed by field name, and a test checks that every field of every command has one.
+ * formats, numbers and dates in range, strings of bounded length and free of control characters (see
+ * {@link ControlCharacters}; only long free texts may hold line breaks and tabs). A field means the same in every
+ * command, so the rules are keyed by field name, and a test checks that every field of every command has one.
  * <p>
  * Rules that depend on the ledger's state are not here; the command handlers enforce them.
  */
@@ -52,19 +54,19 @@ public final class CommandShape {
             Map.entry("regionId", pattern(REGION_ID, "a slug of 2 to 40 characters a-z, 0-9 and -")),
             Map.entry("decisionId", DECISION_ID),
             Map.entry("initiativeId", pattern(SLUG, "a slug such as felles-sak-arkiv")),
-            Map.entry("name", text(SHORT_TEXT)),
-            Map.entry("successorName", text(SHORT_TEXT)),
-            Map.entry("title", text(SHORT_TEXT)),
-            Map.entry("caseNumber", text(SHORT_TEXT)),
-            Map.entry("milestone", text(SHORT_TEXT)),
-            Map.entry("component", text(SHORT_TEXT)),
-            Map.entry("cohort", text(SHORT_TEXT)),
-            Map.entry("method", text(SHORT_TEXT)),
-            Map.entry("proposedBy", text(SHORT_TEXT)),
-            Map.entry("reason", text(LONG_TEXT)),
-            Map.entry("text", text(LONG_TEXT)),
-            Map.entry("description", text(LONG_TEXT)),
-            Map.entry("points", list(0, MAX_ITEMS, text(LONG_TEXT))),
+            Map.entry("name", shortText()),
+            Map.entry("successorName", shortText()),
+            Map.entry("title", shortText()),
+            Map.entry("caseNumber", shortText()),
+            Map.entry("milestone", shortText()),
+            Map.entry("component", shortText()),
+            Map.entry("cohort", shortText()),
+            Map.entry("method", shortText()),
+            Map.entry("proposedBy", shortText()),
+            Map.entry("reason", longText()),
+            Map.entry("text", longText()),
+            Map.entry("description", longText()),
+            Map.entry("points", list(0, MAX_ITEMS, longText())),
             Map.entry("kind", present()),
             Map.entry("pillar", present()),
             Map.entry("source", present()),
@@ -146,10 +148,24 @@ public final class CommandShape {
         };
     }
 
-    private static FieldRule text(int maxLength) {
+    /** A single-line text: a name, a title, a case number. */
+    private static FieldRule shortText() {
+        return text(SHORT_TEXT, false);
+    }
+
+    /** A free text that may run over several lines: a decision's text and points, a description, a reason. */
+    private static FieldRule longText() {
+        return text(LONG_TEXT, true);
+    }
+
+    private static FieldRule text(int maxLength, boolean lineBreaksAllowed) {
         return (field, value, errors) -> {
             String text = (String) value;
-            if (text.isBlank()) {
+            if (lineBreaksAllowed ? ControlCharacters.anyInFreeText(text) : ControlCharacters.anyInLine(text)) {
+                errors.add(new FieldError(field, lineBreaksAllowed
+                        ? "must not contain control characters other than line breaks and tabs"
+                        : "must not contain control characters"));
+            } else if (text.isBlank()) {
                 errors.add(new FieldError(field, "must not be blank"));
             } else if (text.length() > maxLength) {
                 errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
@@ -239,7 +255,7 @@ public final class CommandShape {
     }
 
     private static FieldRule authority() {
-        FieldRule shortText = text(SHORT_TEXT);
+        FieldRule shortText = shortText();
         FieldRule date = date();
         return (field, value, errors) -> {
             Authority authority = (Authority) value;

@@ -465,6 +465,64 @@ class CommandShapeTest {
     }
 
     @Nested
+    class ControlCharactersInTexts {
+
+        private static final String IN_LINE = "must not contain control characters";
+        private static final String IN_FREE_TEXT =
+                "must not contain control characters other than line breaks and tabs";
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\u0000", "\u001b[31m", "\u0007", "\n", "\r", "\t", "\u007f", "\u0085",
+                "\u009b", "\u202a", "\u202e", "\u2066", "\u2069"})
+        void singleLineTextRejectsEveryControlCharacterLineBreaksIncluded(String control) {
+            assertThat(CommandShape.check(with(RECORD_DECISION, "title", "Vedtak " + control + "om strategi")))
+                    .containsExactly(new FieldError("title", IN_LINE));
+            assertThat(CommandShape.check(with(REGISTER_PARTICIPANT, "name", control + "Indre Fosen")))
+                    .containsExactly(new FieldError("name", IN_LINE));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\u0000", "\u001b", "\u000b", "\u000c", "\u007f", "\u0080", "\u009f",
+                "\u202d", "\u2068"})
+        void freeTextRejectsControlCharactersOtherThanLineBreaksAndTabs(String control) {
+            assertThat(CommandShape.check(with(RECORD_DECISION, "text", "Vedtatt." + control)))
+                    .containsExactly(new FieldError("text", IN_FREE_TEXT));
+            assertThat(CommandShape.check(with(WITHDRAW, "reason", control + "Ny avtale")))
+                    .containsExactly(new FieldError("reason", IN_FREE_TEXT));
+        }
+
+        @Test
+        void freeTextMayRunOverSeveralLinesAndHoldTabs() {
+            assertThat(CommandShape.check(with(RECORD_DECISION, "text", "Punkt 1\nPunkt 2\r\n\tInnrykk")))
+                    .isEmpty();
+            assertThat(CommandShape.check(with(PROPOSE_INITIATIVE, "description", "Linje 1\nLinje 2"))).isEmpty();
+        }
+
+        @Test
+        void eachPointAndEachPartOfAnAuthorityIsCheckedUnderItsName() {
+            assertThat(CommandShape.check(with(RECORD_DECISION, "points", List.of("Punkt 1", "Punkt \u0000"))))
+                    .containsExactly(new FieldError("points[1]", IN_FREE_TEXT));
+            assertThat(CommandShape.check(with(JOIN, "authority",
+                    Authority.external("Kommune\u202estyre", "18/\n1", DATE)))).containsExactly(
+                    new FieldError("authority.body", IN_LINE),
+                    new FieldError("authority.caseNumber", IN_LINE));
+        }
+
+        @Test
+        void aControlCharacterIsNamedEvenWhereJavaCountsItAsWhitespace() {
+            assertThat(CommandShape.check(with(RECORD_DECISION, "title", "\u001f")))
+                    .containsExactly(new FieldError("title", IN_LINE));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"=HYPERLINK(\"http://example.com\",\"Klikk\")", "+1+1", "-5", "@SUM(1)",
+                "Ærlig \u00e5pen tekst \u2013 med \u00abanf\u00f8rsel\u00bb", "\u200e\u00a0"})
+        void textThatOnlyLooksLikeAFormulaOrHoldsOtherUnicodeIsLegal(String text) {
+            assertThat(CommandShape.check(with(PROPOSE_INITIATIVE, "title", text))).isEmpty();
+        }
+    }
+
+    @Nested
     class Lists {
 
         @Test
