@@ -20,13 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class SegmentPositions {
 
-    /** How long a gap below a segment's position holds the settled position back (see {@link GapPatience}). */
-    static final Duration GAP_PATIENCE = Duration.ofSeconds(10);
-
     private final JdbcTemplate jdbc;
     private final Serializer tokenSerializer;
     private final ObjectProvider<EventProcessingConfiguration> eventProcessing;
-    private final GapPatience gapPatience = new GapPatience(GAP_PATIENCE, System::nanoTime);
 
     /**
      * Creates the view on the segments.
@@ -52,27 +48,6 @@ public class SegmentPositions {
         return jdbc.query("SELECT segment, owner, token, tokenType FROM tokenentry WHERE processorName = ? "
                         + "ORDER BY segment", (row, index) -> new Claim(row.getInt(1), row.getString(2),
                         positionOf(row.getBytes(3), row.getString(4))), processingGroup);
-    }
-
-    /**
-     * The position every segment of a processor has passed: the lowest of the segments' positions, this node's
-     * own segments as they are now and the others as last stored, each held below a gap that may still fill.
-     *
-     * @param processingGroup the processor
-     * @return the position, -1 when the processor has no segments yet
-     */
-    public long settled(String processingGroup) {
-        Map<Integer, TrackingToken> tokens = new TreeMap<>();
-        jdbc.query("SELECT segment, token, tokenType FROM tokenentry WHERE processorName = ?", (ResultSet row) -> {
-            tokens.put(row.getInt(1), tokenOf(row.getBytes(2), row.getString(3)));
-        }, processingGroup);
-        eventProcessing.getObject().eventProcessor(processingGroup, StreamingEventProcessor.class)
-                .ifPresent(processor -> processor.processingStatus().forEach((segment, status) -> {
-                    if (status.getTrackingToken() != null) {
-                        tokens.put(segment, status.getTrackingToken());
-                    }
-                }));
-        return gapPatience.settled(tokens.values());
     }
 
     private long positionOf(byte[] token, String tokenType) {

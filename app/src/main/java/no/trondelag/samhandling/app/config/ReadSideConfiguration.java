@@ -1,85 +1,61 @@
 package no.trondelag.samhandling.app.config;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import no.trondelag.samhandling.app.cluster.SegmentPositions;
-import no.trondelag.samhandling.query.funding.FundingQueries;
-import no.trondelag.samhandling.query.goals.GoalQueries;
-import no.trondelag.samhandling.query.governance.DecisionQueries;
-import no.trondelag.samhandling.query.initiative.InitiativeQueries;
-import no.trondelag.samhandling.query.ledger.FactLog;
-import no.trondelag.samhandling.query.ledger.FactRecorder;
-import no.trondelag.samhandling.query.ledger.JdbcEventIndex;
-import no.trondelag.samhandling.query.ledger.JdbcFactLog;
-import no.trondelag.samhandling.query.ledger.LedgerReader;
-import no.trondelag.samhandling.query.participation.ParticipationQueries;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.springframework.beans.factory.annotation.Qualifier;
+import no.trondelag.samhandling.query.funding.FundingProjection;
+import no.trondelag.samhandling.query.goals.GoalProgressProjection;
+import no.trondelag.samhandling.query.governance.DecisionLogProjection;
+import no.trondelag.samhandling.query.initiative.InitiativeProjection;
+import no.trondelag.samhandling.query.participation.ParticipantTimelineProjection;
+import no.trondelag.samhandling.query.participation.ParticipationProjection;
+import no.trondelag.samhandling.query.projection.LedgerProjection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Wires the query model: the fact log and the streaming processor that fills it, the reader that folds it into
- * views, and the query handlers behind every report.
+ * Wires the read side: one projection per read model, each an event handler in a processing group of its own (a
+ * pooled streaming processor with one segment, configured in {@code application.yml}) and the query handler of its
+ * reports, on tables of its own that it creates where they do not exist yet (ADR 0026).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadSideConfiguration {
 
-    /**
-     * The fact log reads payloads through the same upcasters as the event store, so that facts recorded before an
-     * event's newer revision read as that revision. It sees what this node's recorder writes at once, and what
-     * other nodes' recorders write within {@code ledger.read-side.watermark-freshness}.
-     */
     @Bean
-    FactLog factLog(JdbcTemplate jdbcTemplate, @Qualifier("eventSerializer") Serializer eventSerializer,
-                    List<EventUpcaster> upcasters,
-                    @Value("${ledger.read-side.watermark-freshness:100ms}") Duration freshness) {
-        return new JdbcFactLog(jdbcTemplate, eventSerializer, new EventUpcasterChain(upcasters), freshness);
+    ParticipationProjection participationProjection(JdbcTemplate jdbc) {
+        return created(new ParticipationProjection(jdbc));
     }
 
     @Bean
-    FactRecorder factRecorder(FactLog factLog, JdbcTemplate jdbcTemplate) {
-        return new FactRecorder(factLog, new JdbcEventIndex(jdbcTemplate));
-    }
-
-    /**
-     * The reader folds facts up to the position every segment of the recorder has passed, on whichever node.
-     */
-    @Bean
-    LedgerReader ledgerReader(FactLog factLog, Clock clock, SegmentPositions segmentPositions,
-                              @Value("${ledger.read-side.kept-read-points:4}") int keptReadPoints) {
-        return new LedgerReader(factLog, clock, keptReadPoints,
-                () -> segmentPositions.settled(FactRecorder.PROCESSING_GROUP));
+    ParticipantTimelineProjection participantTimelineProjection(JdbcTemplate jdbc,
+                                                                ParticipationProjection participation) {
+        return created(new ParticipantTimelineProjection(jdbc, LedgerJson.messageMapper(), participation));
     }
 
     @Bean
-    ParticipationQueries participationQueries(LedgerReader ledgerReader) {
-        return new ParticipationQueries(ledgerReader);
+    FundingProjection fundingProjection(JdbcTemplate jdbc, ParticipationProjection participation) {
+        return created(new FundingProjection(jdbc, participation));
     }
 
     @Bean
-    FundingQueries fundingQueries(LedgerReader ledgerReader) {
-        return new FundingQueries(ledgerReader);
+    InitiativeProjection initiativeProjection(JdbcTemplate jdbc, ParticipationProjection participation) {
+        return created(new InitiativeProjection(jdbc, participation));
     }
 
     @Bean
-    InitiativeQueries initiativeQueries(LedgerReader ledgerReader) {
-        return new InitiativeQueries(ledgerReader);
+    GoalProgressProjection goalProgressProjection(JdbcTemplate jdbc, ParticipationProjection participation,
+                                                  InitiativeProjection initiatives,
+                                                  @Value("${ledger.goals.case-archive-initiative}")
+                                                  String caseArchiveInitiativeId) {
+        return created(new GoalProgressProjection(jdbc, participation, initiatives, caseArchiveInitiativeId));
     }
 
     @Bean
-    GoalQueries goalQueries(LedgerReader ledgerReader,
-                            @Value("${ledger.goals.case-archive-initiative}") String caseArchiveInitiativeId) {
-        return new GoalQueries(ledgerReader, caseArchiveInitiativeId);
+    DecisionLogProjection decisionLogProjection(JdbcTemplate jdbc) {
+        return created(new DecisionLogProjection(jdbc, LedgerJson.messageMapper()));
     }
 
-    @Bean
-    DecisionQueries decisionQueries(LedgerReader ledgerReader) {
-        return new DecisionQueries(ledgerReader);
+    private static <P extends LedgerProjection> P created(P projection) {
+        projection.createTables();
+        return projection;
     }
 }

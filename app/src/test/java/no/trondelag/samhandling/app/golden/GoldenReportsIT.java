@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
+import no.trondelag.samhandling.app.ReadSide;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +45,9 @@ class GoldenReportsIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void everyReportAndListAnswersAsItsGolden() throws Exception {
@@ -120,18 +125,8 @@ class GoldenReportsIT {
         return labels;
     }
 
-    private void awaitReadSide(GoldenHttp http) throws InterruptedException {
-        long head = head();
-        long events = count();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode meta = http.get("/api/regions", null, null).json().path("meta");
-            if (meta.path("position").asLong(-1) >= head && meta.path("events").asLong(-1) >= events) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("The read side did not reach position " + head + " with " + events + " events");
+    private void awaitReadSide(GoldenHttp http) {
+        ReadSide.awaitCaughtUp(processing, jdbc);
     }
 
     private long head() {

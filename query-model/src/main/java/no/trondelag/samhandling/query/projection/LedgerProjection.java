@@ -1,0 +1,166 @@
+package no.trondelag.samhandling.query.projection;
+
+import no.trondelag.samhandling.api.common.LedgerEvent;
+import no.trondelag.samhandling.api.common.ReadPoint;
+import no.trondelag.samhandling.api.common.ReportMeta;
+import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What every projection of the ledger shares: tables of its own in a version of their own, a log of every event it
+ * handled (its position, see {@link ProjectionLog}), and the meeting dates it dates decisions' consequences by. A
+ * projection handles each event type it cares about in an {@code @EventHandler} of its own, starting with
+ * {@link #recorded(EventMessage, TrackingToken)}; every other event is noted here, so that a projection's position
+ * is always its tracking token's.
+ */
+public abstract class LedgerProjection {
+
+    /** The projection's tables. */
+    protected final ProjectionTables tables;
+    /** The events it handled. */
+    protected final ProjectionLog log;
+    /** The meeting dates it dates events by. */
+    protected final MeetingDates meetings;
+
+    /**
+     * Declares the projection's own tables, the log and the meeting dates; its subclass declares the rest.
+     *
+     * @param name    the projection's name in its tables' names
+     * @param version the version of its tables
+     * @param jdbc    the read side's database
+     */
+    protected LedgerProjection(String name, int version, JdbcTemplate jdbc) {
+        this.tables = new ProjectionTables(name, version, jdbc);
+        this.log = new ProjectionLog(tables);
+        this.meetings = new MeetingDates(tables);
+    }
+
+    /**
+     * Creates the projection's tables where they do not exist yet.
+     */
+    public void createTables() {
+        tables.create();
+    }
+
+    /**
+     * Keeps the rows of each event apart until its handler has succeeded, so that an event that fails (and waits in
+     * the dead-letter queue, to be retried) leaves no rows behind, not even its place in the log.
+     *
+     * @param chain the handler
+     * @return what the handler returns
+     * @throws Exception what the handler throws
+     */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    Object eachEvent(InterceptorChain chain) throws Exception {
+        tables.beginEvent();
+        boolean handled = false;
+        try {
+            Object result = chain.proceed();
+            handled = true;
+            return result;
+        } finally {
+            tables.endEvent(handled);
+        }
+    }
+
+    /**
+     * Notes an event this projection has no handler of its own for, and hands it to {@link #handle}.
+     *
+     * @param event   the event
+     * @param message its message
+     * @param token   its token
+     */
+    @EventHandler
+    void on(LedgerEvent event, EventMessage<?> message, TrackingToken token) {
+        handle(event, message, recorded(message, token));
+    }
+
+    /**
+     * Handles an event this projection has no handler of its own for; most projections have nothing to write.
+     *
+     * @param event    the event
+     * @param message  its message
+     * @param recorded where and when it was recorded
+     */
+    protected void handle(LedgerEvent event, EventMessage<?> message, Recorded recorded) {
+    }
+
+    /**
+     * Keeps a decision's meeting date, to date the events that rest on it, and lets the projection handle the
+     * decision itself in {@link #decisionRecorded}.
+     *
+     * @param decision the decision
+     * @param message  its message
+     * @param token    its token
+     */
+    @EventHandler
+    void on(SteeringGroupDecisionRecorded decision, EventMessage<?> message, TrackingToken token) {
+        Recorded recorded = recorded(message, token);
+        meetings.record(decision);
+        decisionRecorded(decision, message, recorded);
+    }
+
+    /**
+     * Handles a steering-group decision, once its meeting date is kept; most projections have nothing to write.
+     *
+     * @param decision the decision
+     * @param message  its message
+     * @param recorded where and when it was recorded
+     */
+    protected void decisionRecorded(SteeringGroupDecisionRecorded decision, EventMessage<?> message,
+                                    Recorded recorded) {
+    }
+
+    /**
+     * Notes an event as handled, and gives its position and recording time for the rows it writes.
+     *
+     * @param message the event
+     * @param token   its token
+     * @return where and when it was recorded
+     */
+    protected Recorded recorded(EventMessage<?> message, TrackingToken token) {
+        Recorded recorded = Recorded.of(message, token);
+        log.note(recorded);
+        return recorded;
+    }
+
+    /**
+     * Removes everything the projection built, before a replay.
+     */
+    @ResetHandler
+    public void reset() {
+        meetings.clear();
+        tables.clear();
+    }
+
+    /**
+     * A read point bounded by this projection's position and by the positions of others it reads with.
+     *
+     * @param readPoint the read point
+     * @param others    the other projections the report reads
+     * @return the read point bounded by the lowest of their positions
+     */
+    public ReadAt readAt(ReadPoint readPoint, LedgerProjection... others) {
+        ReadAt at = log.readAt(readPoint);
+        for (LedgerProjection other : others) {
+            at = at.upTo(other.log.head().position());
+        }
+        return at;
+    }
+
+    /**
+     * What a report read at a read point says about itself.
+     *
+     * @param at the read point
+     * @return the meta
+     */
+    public ReportMeta meta(ReadAt at) {
+        return log.meta(at);
+    }
+}
