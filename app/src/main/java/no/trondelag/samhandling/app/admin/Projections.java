@@ -8,10 +8,11 @@ import no.trondelag.samhandling.app.cluster.LedgerNodes;
 import no.trondelag.samhandling.app.cluster.SegmentPositions;
 import no.trondelag.samhandling.app.problem.SegmentsHeldElsewhereException;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,14 +23,14 @@ import org.springframework.stereotype.Component;
 public class Projections {
 
     private final EventProcessingConfiguration eventProcessing;
-    private final JdbcTemplate jdbc;
+    private final EventStore eventStore;
     private final SegmentPositions segmentPositions;
     private final LedgerNodes nodes;
 
-    Projections(EventProcessingConfiguration eventProcessing, JdbcTemplate jdbc, SegmentPositions segmentPositions,
+    Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore, SegmentPositions segmentPositions,
                 LedgerNodes nodes) {
         this.eventProcessing = eventProcessing;
-        this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.segmentPositions = segmentPositions;
         this.nodes = nodes;
     }
@@ -113,14 +114,15 @@ public class Projections {
     }
 
     /**
-     * The highest global index in the event store.
+     * The position of the newest event in the event store, as the store's head token gives it.
      *
      * @return the head, -1 when the store is empty
      */
     public long head() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
-        return head == null ? -1 : head;
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
+
 
     private Optional<StreamingEventProcessor> processor(String name) {
         return eventProcessing.eventProcessor(name, StreamingEventProcessor.class);

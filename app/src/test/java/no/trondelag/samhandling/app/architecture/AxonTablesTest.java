@@ -31,12 +31,10 @@ class AxonTablesTest {
             "deadletterentry", "sagaentry", "associationvalueentry");
 
     private static final Set<String> STILL_READING_AXON_TABLES = Set.of(
-            "no.trondelag.samhandling.app.admin.Projections",
             "no.trondelag.samhandling.app.cluster.LedgerNodes",
             "no.trondelag.samhandling.app.cluster.SegmentPositions",
             "no.trondelag.samhandling.app.command.EventPositions",
-            "no.trondelag.samhandling.query.integrity.JdbcEventSource",
-            "no.trondelag.samhandling.query.ledger.JdbcEventIndex");
+            "no.trondelag.samhandling.query.integrity.JdbcEventSource");
 
     @Test
     void onlyTheListedClassesStillNameAxonsTables() {
