@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class LedgerNode implements AutoCloseable {
 
     /** The processing group that builds every read-side view. */
-    public static final String PROJECTION = "ledger-facts";
+    public static final List<String> PROJECTIONS = List.of("participation", "participant-timeline", "funding",
+            "initiatives", "goal-progress", "decision-log");
 
     private static final String APPLICATION = "no.trondelag.samhandling.app.LedgerApplication";
 
@@ -154,13 +155,15 @@ public final class LedgerNode implements AutoCloseable {
     public void awaitCaughtUp(Duration timeout) throws InterruptedException {
         Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
         long target = head == null ? -1 : head;
-        StreamingEventProcessor processor = processor();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reached(processor, target)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The read side did not reach " + target + " within " + timeout);
+        for (StreamingEventProcessor processor : processors()) {
+            while (!reached(processor, target)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Projection " + processor.getName() + " did not reach " + target
+                            + " within " + timeout);
+                }
+                Thread.sleep(20);
             }
-            Thread.sleep(20);
         }
     }
 
@@ -181,8 +184,9 @@ public final class LedgerNode implements AutoCloseable {
     }
 
     /**
-     * Rebuilds every view from the first event, as {@code POST /api/admin/projections/ledger-facts/replay} does
-     * (stop, reset the tokens, start), and waits for it to reach the head.
+     * Rebuilds every projection from the first event, all at once, as {@code POST
+     * /api/admin/projections/{name}/replay} does for one (stop, reset the tokens, start), and waits for all to reach
+     * the head.
      *
      * @param timeout how long to wait at most
      * @return events rebuilt per second
@@ -190,19 +194,21 @@ public final class LedgerNode implements AutoCloseable {
      */
     public double rebuild(Duration timeout) throws InterruptedException {
         long events = events();
-        StreamingEventProcessor processor = processor();
+        List<StreamingEventProcessor> processors = processors();
         long start = System.nanoTime();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        for (StreamingEventProcessor processor : processors) {
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
         awaitCaughtUp(timeout);
         return events / ((System.nanoTime() - start) / 1e9);
     }
 
-    private StreamingEventProcessor processor() {
-        return context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(PROJECTION, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No streaming processor " + PROJECTION));
+    private List<StreamingEventProcessor> processors() {
+        EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+        return PROJECTIONS.stream().map(name -> processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No streaming processor " + name))).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package no.trondelag.samhandling.app.admin;
 
 import java.util.List;
 import no.trondelag.samhandling.app.cluster.SegmentPositions;
+import no.trondelag.samhandling.query.projection.LedgerProjection;
 
 /**
  * Where a streaming processor (a projection) stands against the head of the event store, on all nodes together
@@ -19,10 +20,13 @@ import no.trondelag.samhandling.app.cluster.SegmentPositions;
  * @param segments               the state of each segment this node holds
  * @param node                   this node's id
  * @param claims                 every segment of the processor, with the node holding it and its position
+ * @param versions               the versions of the projection's tables: the one reports read, with its position, and
+ *                               during a rebuild the one being built, with its position; {@code null} for a processor
+ *                               that is not a projection
  */
 public record ProjectionStatus(String name, boolean running, long position, long head, long lag, boolean replaying,
                                Double replayProgressPercent, List<Segment> segments, String node,
-                               List<SegmentPositions.Claim> claims) {
+                               List<SegmentPositions.Claim> claims, LedgerProjection.VersionStatus versions) {
 
     /**
      * One segment of a processor.

@@ -3,16 +3,19 @@ package no.trondelag.samhandling.app.admin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import no.trondelag.samhandling.app.cluster.LedgerNodes;
 import no.trondelag.samhandling.app.cluster.SegmentPositions;
 import no.trondelag.samhandling.app.problem.SegmentsHeldElsewhereException;
+import no.trondelag.samhandling.query.projection.LedgerProjection;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +29,15 @@ public class Projections {
     private final EventStore eventStore;
     private final SegmentPositions segmentPositions;
     private final LedgerNodes nodes;
+    private final Map<String, LedgerProjection> projections;
 
     Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore, SegmentPositions segmentPositions,
-                LedgerNodes nodes) {
+                LedgerNodes nodes, List<LedgerProjection> projections) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
         this.segmentPositions = segmentPositions;
         this.nodes = nodes;
+        this.projections = projections.stream().collect(Collectors.toMap(LedgerProjection::name, p -> p));
     }
 
     /**
@@ -61,8 +66,9 @@ public class Projections {
     }
 
     /**
-     * Rebuilds a projection from the first event: the processor stops, its tokens are reset (its reset handlers
-     * clear what it built), and it starts again; commands keep being accepted meanwhile. The reset claims every
+     * Rebuilds a projection from the first event: the processor stops, its tokens are reset (its reset handler
+     * starts the next version of its tables, while reports keep reading the current one until the new one has caught
+     * up), and it starts again; commands keep being accepted meanwhile. The reset claims every
      * segment in one transaction, so it fails, changing nothing, while another node holds one.
      *
      * @param name the processing group
@@ -164,6 +170,7 @@ public class Projections {
         }
         segments.sort(Comparator.comparingInt(ProjectionStatus.Segment::segment));
         return new ProjectionStatus(processor.getName(), processor.isRunning(), position, head,
-                Math.max(0, head - position), replaying, progress, segments, nodes.nodeId(), claims);
+                Math.max(0, head - position), replaying, progress, segments, nodes.nodeId(), claims,
+                projections.containsKey(processor.getName()) ? projections.get(processor.getName()).versions() : null);
     }
 }

@@ -7,6 +7,7 @@ import no.trondelag.samhandling.query.initiative.InitiativeProjection;
 import no.trondelag.samhandling.query.participation.ParticipantTimelineProjection;
 import no.trondelag.samhandling.query.participation.ParticipationProjection;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadSideConfiguration {
+
+    private final TokenStore tokenStore;
+
+    ReadSideConfiguration(TokenStore tokenStore) {
+        this.tokenStore = tokenStore;
+    }
 
     @Bean
     ParticipationProjection participationProjection(JdbcTemplate jdbc) {
@@ -54,8 +61,13 @@ public class ReadSideConfiguration {
         return created(new DecisionLogProjection(jdbc, LedgerJson.messageMapper()));
     }
 
-    private static <P extends LedgerProjection> P created(P projection) {
+    /**
+     * A projection with its tables created, taking the tokens its processor stores for the positions of the events
+     * it handles first after a start.
+     */
+    private <P extends LedgerProjection> P created(P projection) {
         projection.createTables();
+        projection.readTokensFrom(tokenStore);
         return projection;
     }
 }

@@ -95,19 +95,19 @@ public class FundingProjection extends LedgerProjection {
         ReadAt at = readAt(query.readPoint(), participation);
         MapSqlParameterSource parameters = at.parameters();
         Map<Integer, Year> years = new TreeMap<>();
-        tables.named().query(tables.latest("budget", "budget_year"), parameters, row -> {
+        tables.named().query(tables.latest(at, "budget", "budget_year"), parameters, row -> {
             Year year = years.computeIfAbsent(row.getInt("budget_year"), Year::new);
             year.budget = decimal(row.getString("amount"));
             year.requiredFte = decimal(row.getString("required_fte"));
             year.budgetDecisionId = row.getString("decision_id");
         });
-        tables.named().query(tables.sql("SELECT budget_year, source, amount FROM {allocation} WHERE "
+        tables.named().query(tables.sql(at, "SELECT budget_year, source, amount FROM {allocation} WHERE "
                 + ReadAt.IN_EFFECT + " ORDER BY position"), parameters, row -> {
                     years.computeIfAbsent(row.getInt("budget_year"), Year::new).allocated.merge(
                             FundingSource.valueOf(row.getString("source")), new BigDecimal(row.getString("amount")),
                             BigDecimal::add);
                 });
-        tables.named().query(tables.sql("SELECT budget_year, participant_id, amount FROM {pledge} WHERE "
+        tables.named().query(tables.sql(at, "SELECT budget_year, participant_id, amount FROM {pledge} WHERE "
                 + ReadAt.IN_EFFECT + " ORDER BY position"), parameters, row -> {
                     years.computeIfAbsent(row.getInt("budget_year"), Year::new).pledges.add(
                             new Pledge(row.getString("participant_id"), new BigDecimal(row.getString("amount"))));

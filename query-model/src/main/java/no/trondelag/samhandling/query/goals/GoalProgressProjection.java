@@ -143,19 +143,19 @@ public class GoalProgressProjection extends LedgerProjection {
     private Progress progressAt(ReadAt at) {
         MapSqlParameterSource parameters = at.parameters();
         Map<String, BigDecimal> scores = new HashMap<>();
-        tables.named().query(tables.latest("assessment", "participant_id", "assessed_on DESC, position DESC"),
+        tables.named().query(tables.latest(at, "assessment", "participant_id", "assessed_on DESC, position DESC"),
                 parameters, row -> {
                     scores.put(row.getString("participant_id"), new BigDecimal(row.getString("score")));
                 });
         Map<String, Set<String>> adopted = new HashMap<>();
         Set<String> tracked = new TreeSet<>();
-        tables.named().query(tables.sql("SELECT DISTINCT participant_id, component FROM {adoption} WHERE "
+        tables.named().query(tables.sql(at, "SELECT DISTINCT participant_id, component FROM {adoption} WHERE "
                 + ReadAt.IN_EFFECT), parameters, row -> {
                     adopted.computeIfAbsent(row.getString("participant_id"), id -> new HashSet<>())
                             .add(row.getString("component"));
                     tracked.add(row.getString("component"));
                 });
-        Set<String> completed = new HashSet<>(tables.named().queryForList(tables.sql(
+        Set<String> completed = new HashSet<>(tables.named().queryForList(tables.sql(at, 
                 "SELECT DISTINCT participant_id FROM {programme} WHERE " + ReadAt.IN_EFFECT), parameters,
                 String.class));
         return new Progress(scores, adopted, tracked.size(), completed);

@@ -95,19 +95,19 @@ public class DecisionLogProjection extends LedgerProjection {
         MapSqlParameterSource parameters = at.parameters().addValue("decision", query.decisionId());
         String ofDecision = query.decisionId() == null ? "" : " AND decision_id = :decision";
         Map<String, Decision> decisions = new LinkedHashMap<>();
-        tables.named().query(tables.sql("SELECT * FROM {decision} WHERE " + ReadAt.IN_EFFECT + ofDecision
+        tables.named().query(tables.sql(at, "SELECT * FROM {decision} WHERE " + ReadAt.IN_EFFECT + ofDecision
                 + " ORDER BY position"), parameters, row -> {
                     HistoryEntry entry = entries.entry(row);
                     decisions.put(row.getString("decision_id"), new Decision(entry));
                 });
-        tables.named().query(tables.sql("SELECT * FROM {correction} WHERE " + ReadAt.IN_EFFECT + ofDecision
+        tables.named().query(tables.sql(at, "SELECT * FROM {correction} WHERE " + ReadAt.IN_EFFECT + ofDecision
                 + " ORDER BY position"), parameters, row -> {
                     Decision decision = decisions.get(row.getString("decision_id"));
                     if (decision != null) {
                         decision.corrections.add(entries.entry(row));
                     }
                 });
-        tables.named().query(tables.sql("SELECT * FROM {citation} WHERE " + ReadAt.IN_EFFECT + ofDecision
+        tables.named().query(tables.sql(at, "SELECT * FROM {citation} WHERE " + ReadAt.IN_EFFECT + ofDecision
                 + " ORDER BY position"), parameters, row -> {
                     Decision decision = decisions.get(row.getString("decision_id"));
                     if (decision != null) {

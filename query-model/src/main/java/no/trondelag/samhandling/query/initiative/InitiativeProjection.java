@@ -151,7 +151,7 @@ public class InitiativeProjection extends LedgerProjection {
     public List<Initiative> at(ReadAt at) {
         MapSqlParameterSource parameters = at.parameters();
         Map<String, Initiative> initiatives = new TreeMap<>();
-        tables.named().query(tables.latest("initiative", "initiative_id"), parameters, row -> {
+        tables.named().query(tables.latest(at, "initiative", "initiative_id"), parameters, row -> {
             String goals = row.getString("goals");
             String pillar = row.getString("pillar");
             initiatives.put(row.getString("initiative_id"), new Initiative(row.getString("initiative_id"),
@@ -160,26 +160,26 @@ public class InitiativeProjection extends LedgerProjection {
                             : Arrays.stream(goals.split(",")).map(Integer::valueOf).toList()));
         });
         Map<String, Status> statuses = new HashMap<>();
-        tables.named().query(tables.latest("status", "initiative_id"), parameters, row -> {
+        tables.named().query(tables.latest(at, "status", "initiative_id"), parameters, row -> {
             statuses.put(row.getString("initiative_id"), Status.valueOf(row.getString("status")));
         });
         Map<String, Initiative.Approval> approvals = new HashMap<>();
-        tables.named().query(tables.latest("approval", "initiative_id"), parameters, row -> {
+        tables.named().query(tables.latest(at, "approval", "initiative_id"), parameters, row -> {
             String amount = row.getString("amount");
             approvals.put(row.getString("initiative_id"), new Initiative.Approval(row.getString("decision_id"),
                     amount == null ? null : new Money(new BigDecimal(amount), row.getString("currency"))));
         });
         Map<String, LocalDate> closings = new HashMap<>();
-        tables.named().query(tables.latest("closing", "initiative_id"), parameters, row -> {
+        tables.named().query(tables.latest(at, "closing", "initiative_id"), parameters, row -> {
             closings.put(row.getString("initiative_id"), row.getObject("closed_on", LocalDate.class));
         });
         Map<String, Milestone> milestones = new HashMap<>();
-        tables.named().query(tables.latest("milestone", "initiative_id"), parameters, row -> {
+        tables.named().query(tables.latest(at, "milestone", "initiative_id"), parameters, row -> {
             milestones.put(row.getString("initiative_id"), new Milestone(row.getString("milestone"),
                     row.getObject("reached_on", LocalDate.class), row.getInt("progress")));
         });
         Map<String, List<String>> members = new HashMap<>();
-        tables.named().query(tables.sql(PARTICIPANTS), parameters, row -> {
+        tables.named().query(tables.sql(at, PARTICIPANTS), parameters, row -> {
             members.computeIfAbsent(row.getString("initiative_id"), id -> new ArrayList<>())
                     .add(row.getString("participant_id"));
         });

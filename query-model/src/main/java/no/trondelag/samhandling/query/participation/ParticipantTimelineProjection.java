@@ -77,7 +77,7 @@ public class ParticipantTimelineProjection extends LedgerProjection {
         List<HistoryEntry> history = new ArrayList<>();
         if (!covers.isEmpty()) {
             MapSqlParameterSource parameters = at.parameters().addValue("covers", covers);
-            tables.named().query(tables.sql("SELECT * FROM {entry} WHERE " + ReadAt.IN_EFFECT
+            tables.named().query(tables.sql(at, "SELECT * FROM {entry} WHERE " + ReadAt.IN_EFFECT
                     + " AND participant_id IN (:covers) ORDER BY position, participant_id"), parameters, row -> {
                         long position = row.getLong("position");
                         if (history.isEmpty() || history.get(history.size() - 1).position() != position) {

@@ -176,27 +176,27 @@ public class ParticipationProjection extends LedgerProjection {
      */
     public Participation at(ReadAt at) {
         MapSqlParameterSource parameters = at.parameters();
-        Map<String, RegionView> regions = regionsAt(parameters);
-        Map<String, String> names = strings("participant_name", "name", parameters);
-        Map<String, String> regionOf = strings("participant_region", "region_id", parameters);
+        Map<String, RegionView> regions = regionsAt(at, parameters);
+        Map<String, String> names = strings(at, "participant_name", "name", parameters);
+        Map<String, String> regionOf = strings(at, "participant_region", "region_id", parameters);
         Map<String, Integer> populations = new HashMap<>();
         Map<String, Membership> memberships = new HashMap<>();
-        tables.named().query(tables.latest("participant_population", "participant_id"), parameters, row -> {
+        tables.named().query(tables.latest(at, "participant_population", "participant_id"), parameters, row -> {
             int population = row.getInt("population");
             populations.put(row.getString("participant_id"), row.wasNull() ? null : population);
         });
-        tables.named().query(tables.latest("participant_membership", "participant_id"), parameters, row -> {
+        tables.named().query(tables.latest(at, "participant_membership", "participant_id"), parameters, row -> {
             memberships.put(row.getString("participant_id"), new Membership(row.getBoolean("member"),
                     row.getObject("member_since", LocalDate.class)));
         });
         Map<String, Registration> registered = new TreeMap<>();
-        tables.named().query(tables.latest("participant", "participant_id"), parameters, row -> {
+        tables.named().query(tables.latest(at, "participant", "participant_id"), parameters, row -> {
             registered.put(row.getString("participant_id"), new Registration(
                     ParticipantKind.valueOf(row.getString("kind")), row.getObject("registered_on", LocalDate.class)));
         });
         Map<String, List<String>> mergedInto = new HashMap<>();
         Map<String, Set<String>> predecessorsOf = new HashMap<>();
-        tables.named().query(tables.sql("SELECT participant_id, successor_id FROM {participant_merge} WHERE "
+        tables.named().query(tables.sql(at, "SELECT participant_id, successor_id FROM {participant_merge} WHERE "
                 + ReadAt.IN_EFFECT + " ORDER BY position"), parameters, row -> {
                     String participantId = row.getString("participant_id");
                     if (registered.containsKey(participantId)) {
@@ -220,13 +220,13 @@ public class ParticipationProjection extends LedgerProjection {
      * The regions: those registered, and any an eFagråd or a representative was recorded for without (which the
      * command side does not allow), named by their id.
      */
-    private Map<String, RegionView> regionsAt(MapSqlParameterSource parameters) {
-        Map<String, String> names = strings("region", "name", parameters);
+    private Map<String, RegionView> regionsAt(ReadAt at, MapSqlParameterSource parameters) {
+        Map<String, String> names = strings(at, "region", "name", parameters);
         Map<String, LocalDate> eFagraad = new HashMap<>();
-        tables.named().query(tables.latest("region_efagraad", "region_id"), parameters, row -> {
+        tables.named().query(tables.latest(at, "region_efagraad", "region_id"), parameters, row -> {
             eFagraad.put(row.getString("region_id"), row.getObject("established_on", LocalDate.class));
         });
-        Map<String, String> representatives = strings("region_representative", "participant_id", parameters);
+        Map<String, String> representatives = strings(at, "region_representative", "participant_id", parameters);
         Set<String> ids = new java.util.TreeSet<>(names.keySet());
         ids.addAll(eFagraad.keySet());
         ids.addAll(representatives.keySet());
@@ -238,10 +238,11 @@ public class ParticipationProjection extends LedgerProjection {
         return regions;
     }
 
-    private Map<String, String> strings(String table, String column, MapSqlParameterSource parameters) {
+    private Map<String, String> strings(ReadAt at, String table, String column,
+                                        MapSqlParameterSource parameters) {
         Map<String, String> values = new HashMap<>();
         String key = table.startsWith("region") ? "region_id" : "participant_id";
-        tables.named().query(tables.latest(table, key), parameters,
+        tables.named().query(tables.latest(at, table, key), parameters,
                 row -> {
                     values.put(row.getString(key), row.getString(column));
                 });

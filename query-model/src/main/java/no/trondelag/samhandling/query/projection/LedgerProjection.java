@@ -1,13 +1,16 @@
 package no.trondelag.samhandling.query.projection;
 
+import java.util.function.Supplier;
 import no.trondelag.samhandling.api.common.LedgerEvent;
 import no.trondelag.samhandling.api.common.ReadPoint;
 import no.trondelag.samhandling.api.common.ReportMeta;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +30,8 @@ public abstract class LedgerProjection {
     protected final ProjectionLog log;
     /** The meeting dates it dates events by. */
     protected final MeetingDates meetings;
+    private volatile Supplier<TrackingToken> storedToken = () -> null;
+    private final TokenPositions positions = new TokenPositions(this::storedToken);
 
     /**
      * Declares the projection's own tables, the log and the meeting dates; its subclass declares the rest.
@@ -39,6 +44,11 @@ public abstract class LedgerProjection {
         this.tables = new ProjectionTables(name, version, jdbc);
         this.log = new ProjectionLog(tables);
         this.meetings = new MeetingDates(tables);
+        tables.onRollback(positions::forget);
+    }
+
+    private TrackingToken storedToken() {
+        return storedToken.get();
     }
 
     /**
@@ -125,18 +135,59 @@ public abstract class LedgerProjection {
      * @return where and when it was recorded
      */
     protected Recorded recorded(EventMessage<?> message, TrackingToken token) {
-        Recorded recorded = Recorded.of(message, token);
+        Recorded recorded = new Recorded(positions.positionOf(token), message.getTimestamp());
+        tables.route(recorded, ReplayToken.isReplay(message));
         log.note(recorded);
         return recorded;
     }
 
     /**
-     * Removes everything the projection built, before a replay.
+     * Starts building the next version of the projection's tables, before a replay; the active version keeps
+     * answering until the new one has caught up (see {@link ProjectionTables}).
      */
     @ResetHandler
     public void reset() {
-        meetings.clear();
-        tables.clear();
+        positions.forget();
+        tables.startBuilding();
+    }
+
+    /**
+     * Takes the token the processor stored, for the position of the first event it hands after a start or a
+     * rollback (see {@link TokenPositions}); without it, such an event committed late into a gap would be placed at
+     * the position of the token.
+     *
+     * @param tokenStore the processor's token store
+     */
+    public void readTokensFrom(TokenStore tokenStore) {
+        this.storedToken = () -> {
+            try {
+                return tokenStore.fetchToken(name(), 0);
+            } catch (RuntimeException unavailable) {
+                return null;
+            }
+        };
+    }
+
+    /**
+     * The projection's name: its processing group and the stem of its tables.
+     *
+     * @return the name
+     */
+    public String name() {
+        return tables.projection();
+    }
+
+    /**
+     * Where each version of the projection stands: the active one, and the one being built during a rebuild.
+     *
+     * @return the versions and their positions
+     */
+    public VersionStatus versions() {
+        ProjectionTables.Versions versions = tables.versions();
+        ProjectionLog.Head active = log.head(versions.active());
+        ProjectionLog.Head building = versions.building() == null ? null : log.head(versions.building());
+        return new VersionStatus(versions.active(), active.position(), active.events(), versions.building(),
+                building == null ? null : building.position(), building == null ? null : building.events());
     }
 
     /**
@@ -149,7 +200,7 @@ public abstract class LedgerProjection {
     public ReadAt readAt(ReadPoint readPoint, LedgerProjection... others) {
         ReadAt at = log.readAt(readPoint);
         for (LedgerProjection other : others) {
-            at = at.upTo(other.log.head().position());
+            at = at.with(other.log.readAt(readPoint));
         }
         return at;
     }
@@ -162,5 +213,19 @@ public abstract class LedgerProjection {
      */
     public ReportMeta meta(ReadAt at) {
         return log.meta(at);
+    }
+
+    /**
+     * Where the versions of a projection stand.
+     *
+     * @param active           the version reports read
+     * @param activePosition   its position, -1 before the first event
+     * @param activeEvents     how many events it handled
+     * @param building         the version being built, or {@code null}
+     * @param buildingPosition its position, or {@code null}
+     * @param buildingEvents   how many events it handled, or {@code null}
+     */
+    public record VersionStatus(int active, long activePosition, long activeEvents, Integer building,
+                                Long buildingPosition, Long buildingEvents) {
     }
 }

@@ -11,7 +11,8 @@ import no.trondelag.samhandling.query.ledger.EffectiveDates;
 /**
  * The meeting dates of the steering group's decisions, as one projection keeps them, so that it dates an event that
  * rests on a decision by the decision's meeting date when it handles the event: a projection handles events in
- * ledger order, and the command side records a decision before anything can cite it.
+ * ledger order, and the command side records a decision before anything can cite it. A decision's meeting date is
+ * the same in every version of the projection, so the dates already read are kept for all.
  */
 public final class MeetingDates {
 
@@ -50,18 +51,11 @@ public final class MeetingDates {
         return EffectiveDates.of(event, this::meetingDate);
     }
 
-    /**
-     * Forgets every meeting date, before a replay.
-     */
-    public void clear() {
-        known.clear();
-    }
-
     private LocalDate meetingDate(String decisionId) {
         LocalDate date = known.get(decisionId);
         if (date == null) {
             List<LocalDate> stored = tables.jdbc().queryForList(
-                    tables.sql("SELECT meeting_date FROM {meeting} WHERE decision_id = ?"), LocalDate.class,
+                    tables.sqlForWriting("SELECT meeting_date FROM {meeting} WHERE decision_id = ?"), LocalDate.class,
                     decisionId);
             if (!stored.isEmpty()) {
                 date = stored.get(0);

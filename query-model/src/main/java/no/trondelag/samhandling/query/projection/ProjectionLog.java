@@ -1,5 +1,6 @@
 package no.trondelag.samhandling.query.projection;
 
+import java.util.Map;
 import no.trondelag.samhandling.api.common.ReadPoint;
 import no.trondelag.samhandling.api.common.ReportMeta;
 
@@ -22,7 +23,7 @@ public final class ProjectionLog {
      */
     public ProjectionLog(ProjectionTables tables) {
         this.tables = tables;
-        tables.countHandledBy(() -> head().events());
+        tables.countHandledBy(version -> head(version).events(), version -> head(version).position());
         tables.plain(TABLE, "position BIGINT NOT NULL PRIMARY KEY, recorded_at BIGINT NOT NULL, "
                 + "handled BIGINT NOT NULL", "CREATE INDEX IF NOT EXISTS ix_{event}_handled ON {event} (handled)");
     }
@@ -38,12 +39,13 @@ public final class ProjectionLog {
     }
 
     /**
-     * Where the projection stands.
+     * Where a version of the projection stands.
      *
-     * @return the highest position handled (-1 before the first event) and how many events were handled
+     * @param version the version
+     * @return the highest position it handled (-1 before the first event) and how many events it handled
      */
-    public Head head() {
-        return tables.jdbc().queryForObject(tables.sql("SELECT MAX(position), MAX(handled) FROM {event}"),
+    public Head head(int version) {
+        return tables.jdbc().queryForObject(tables.resolve("SELECT MAX(position), MAX(handled) FROM {event}", version),
                 (row, index) -> {
                     long position = row.getLong(1);
                     return row.wasNull() ? new Head(-1, 0) : new Head(position, row.getLong(2));
@@ -51,13 +53,14 @@ public final class ProjectionLog {
     }
 
     /**
-     * A read point bounded by where the projection stands.
+     * A read point bounded by where the projection's active version stands.
      *
      * @param readPoint the read point
-     * @return the read point up to the projection's position
+     * @return the read point up to the active version's position, reading that version
      */
     public ReadAt readAt(ReadPoint readPoint) {
-        return new ReadAt(readPoint, head().position());
+        int version = tables.versions().active();
+        return new ReadAt(readPoint, head(version).position(), Map.of(tables.projection(), version));
     }
 
     /**
@@ -69,13 +72,14 @@ public final class ProjectionLog {
      */
     public ReportMeta meta(ReadAt at) {
         ReadPoint readPoint = at.readPoint();
+        int version = at.version(tables.projection());
         if (readPoint.knownAt() == null) {
-            Head head = head();
+            Head head = head(version);
             if (at.position() >= head.position()) {
                 return new ReportMeta(readPoint.asOf(), null, head.position(), head.events());
             }
         }
-        return tables.named().queryForObject(tables.sql("SELECT MAX(position), COUNT(*) FROM {event} WHERE "
+        return tables.named().queryForObject(tables.sql(at, "SELECT MAX(position), COUNT(*) FROM {event} WHERE "
                 + ReadAt.KNOWN), at.parameters(), (row, index) -> {
                     long position = row.getLong(1);
                     return new ReportMeta(readPoint.asOf(), readPoint.knownAt(), row.wasNull() ? -1 : position,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataAccessException;
@@ -14,40 +15,54 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The tables of one version of one projection, named {@code rm_<projection>_v<version>_<table>}. Every table holds
- * rows that say what one event set for one key, each with the event's effective date (valid time, {@code NULL} for
- * a fact that holds from its recording), its position and its recording time (transaction time). Rows are only ever
- * inserted: inside a transaction they are kept and written in JDBC batches just before it commits, so a batch of
- * events costs one round trip per table; outside one they are written at once.
+ * The tables of one projection, in versions: version {@code n} of table {@code t} is {@code rm_<projection>_v<n>_t}.
+ * Every table holds rows that say what one event set for one key, each with the event's effective date (valid time,
+ * {@code NULL} for a fact that holds from its recording), its position and its recording time (transaction time).
+ * Rows are only ever inserted: inside a transaction they are kept and written in JDBC batches just before it
+ * commits, so a batch of events costs one round trip per table; outside one they are written at once.
+ *
+ * <p>Reports read the active version. A rebuild ({@link #startBuilding()}) creates the next version's tables and
+ * writes the replayed events into them alone, while every new event goes into both; once the new version has caught
+ * up with the active one (handled the event at the active one's position), it becomes the active one, in the same
+ * transaction as the rows that brought it there. Which version is active, and which is being built, is in the table
+ * {@code rm_projection_version}, so every node reads the same.
  */
 public final class ProjectionTables {
 
     /**
-     * A value to write in place of the next number in the order events were handled (see {@link #handledCount}),
-     * assigned when the event's handler has succeeded.
+     * A value to write in place of the next number in the order events were handled by a version (counted from
+     * {@link #countHandledBy}), assigned once the event's handler has succeeded.
      */
     public static final Object NEXT_HANDLED = new Object();
 
+    private static final String REGISTRY = "rm_projection_version";
     private static final Pattern TABLE_REFERENCE = Pattern.compile("\\{([a-z_]+)}");
     private static final String BITEMPORAL_COLUMNS = "effective_on DATE, position BIGINT NOT NULL, "
             + "recorded_at BIGINT NOT NULL";
 
-    private final String prefix;
+    private final String projection;
+    private final String stem;
+    private final int firstVersion;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Map<String, String> inserts = new LinkedHashMap<>();
     private final List<String> ddl = new ArrayList<>();
-    private java.util.function.LongSupplier handledCount = () -> 0;
+    private VersionedCount handledCount = version -> 0;
+    private VersionedCount headPosition = version -> -1;
+    private final ThreadLocal<Pending> direct = new ThreadLocal<>();
+    private Runnable onRollback = () -> { };
 
     /**
-     * Creates the tables' names; nothing is created until {@link #create()}.
+     * Creates the projection's tables' names; nothing is created until {@link #create()}.
      *
-     * @param projection the projection's name, in lower case (hyphens become underscores)
-     * @param version    the version of its tables
-     * @param jdbc       the read side's database
+     * @param projection   the projection's name, in lower case (hyphens become underscores in table names)
+     * @param firstVersion the version a new database starts with
+     * @param jdbc         the read side's database
      */
-    public ProjectionTables(String projection, int version, JdbcTemplate jdbc) {
-        this.prefix = "rm_" + projection.replace('-', '_') + "_v" + version + "_";
+    public ProjectionTables(String projection, int firstVersion, JdbcTemplate jdbc) {
+        this.projection = projection;
+        this.stem = "rm_" + projection.replace('-', '_') + "_v";
+        this.firstVersion = firstVersion;
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
@@ -63,9 +78,8 @@ public final class ProjectionTables {
      * @return these tables
      */
     public ProjectionTables bitemporal(String table, String columns, String key) {
-        String name = name(table);
-        ddl.add("CREATE TABLE IF NOT EXISTS " + name + " (" + columns + ", " + BITEMPORAL_COLUMNS + ")");
-        ddl.add("CREATE INDEX IF NOT EXISTS ix_" + name + " ON " + name + " (" + key + ", position)");
+        ddl.add("CREATE TABLE IF NOT EXISTS {" + table + "} (" + columns + ", " + BITEMPORAL_COLUMNS + ")");
+        ddl.add("CREATE INDEX IF NOT EXISTS ix_{" + table + "} ON {" + table + "} (" + key + ", position)");
         List<String> names = new ArrayList<>();
         for (String column : columns.split(",")) {
             names.add(column.trim().split("\\s+")[0]);
@@ -73,7 +87,7 @@ public final class ProjectionTables {
         names.add("effective_on");
         names.add("position");
         names.add("recorded_at");
-        inserts.put(table, "INSERT INTO " + name + " (" + String.join(", ", names) + ") VALUES ("
+        inserts.put(table, "INSERT INTO {" + table + "} (" + String.join(", ", names) + ") VALUES ("
                 + "?, ".repeat(names.size() - 1) + "?)");
         return this;
     }
@@ -83,60 +97,152 @@ public final class ProjectionTables {
      *
      * @param table      the table's short name
      * @param definition the table's columns and constraints, as in {@code CREATE TABLE}
-     * @param indexes    further statements, with table references as in {@link #sql(String)}
+     * @param indexes    further statements, with table references as in {@link #sql(ReadAt, String)}
      * @return these tables
      */
     public ProjectionTables plain(String table, String definition, String... indexes) {
-        ddl.add("CREATE TABLE IF NOT EXISTS " + name(table) + " (" + definition + ")");
-        for (String index : indexes) {
-            ddl.add(sql(index));
-        }
+        ddl.add("CREATE TABLE IF NOT EXISTS {" + table + "} (" + definition + ")");
+        ddl.addAll(List.of(indexes));
         inserts.putIfAbsent(table, null);
         return this;
     }
 
     /**
-     * Creates every declared table that does not exist yet. Two nodes starting at once may race to create them; the
-     * loser finds them created.
+     * Says how many events a version has handled, for {@link #NEXT_HANDLED}, and the highest position it has
+     * handled, to tell when a version being built has caught up.
+     *
+     * @param handledCount the count a version has stored so far
+     * @param headPosition the highest position a version has stored so far, -1 before any
+     */
+    public void countHandledBy(VersionedCount handledCount, VersionedCount headPosition) {
+        this.handledCount = handledCount;
+        this.headPosition = headPosition;
+    }
+
+    /**
+     * Says what to do when a transaction that wrote rows does not commit.
+     *
+     * @param onRollback what to do
+     */
+    public void onRollback(Runnable onRollback) {
+        this.onRollback = onRollback;
+    }
+
+    /**
+     * Creates the version registry, the projection's entry in it (the first version, active) and the tables of its
+     * active version and of the version being built, where they do not exist yet.
      */
     public void create() {
-        for (String statement : ddl) {
+        execute("CREATE TABLE IF NOT EXISTS " + REGISTRY + " (projection VARCHAR(100) NOT NULL PRIMARY KEY, "
+                + "active INTEGER NOT NULL, building INTEGER, retired INTEGER)");
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM " + REGISTRY + " WHERE projection = ?", Integer.class,
+                projection) == 0) {
             try {
-                jdbc.execute(statement);
+                jdbc.update("INSERT INTO " + REGISTRY + " (projection, active) VALUES (?, ?)", projection,
+                        firstVersion);
             } catch (DataAccessException raced) {
-                jdbc.execute(statement);
+                // another node registered it first
             }
+        }
+        Versions versions = versions();
+        createVersion(versions.active());
+        if (versions.building() != null) {
+            createVersion(versions.building());
         }
     }
 
     /**
-     * Removes every row of every table, before a replay.
+     * Which version is active, which is being built and which was last replaced, as every node reads them.
+     *
+     * @return the versions
      */
-    public void clear() {
+    public Versions versions() {
+        return jdbc.queryForObject("SELECT active, building, retired FROM " + REGISTRY + " WHERE projection = ?",
+                (row, index) -> new Versions(row.getInt(1), (Integer) row.getObject(2), (Integer) row.getObject(3)),
+                projection);
+    }
+
+    /**
+     * Starts building the next version, before a replay: the version last replaced and any version still being
+     * built are dropped, the next version's tables are created, and the replay's events go into them alone while
+     * the active version keeps answering. With nothing in the active version yet, the new one is active at once.
+     */
+    public void startBuilding() {
+        Versions versions = versions();
+        if (versions.retired() != null) {
+            dropVersion(versions.retired());
+        }
+        if (versions.building() != null) {
+            dropVersion(versions.building());
+        }
+        int next = Math.max(versions.active(), Math.max(orZero(versions.building()), orZero(versions.retired()))) + 1;
+        createVersion(next);
+        if (headPosition.of(versions.active()) < 0) {
+            jdbc.update("UPDATE " + REGISTRY + " SET active = ?, building = NULL, retired = ? WHERE projection = ?",
+                    next, versions.active(), projection);
+        } else {
+            jdbc.update("UPDATE " + REGISTRY + " SET building = ?, retired = NULL WHERE projection = ?", next,
+                    projection);
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-            if (pending != null) {
-                pending.rows.clear();
-                pending.event = null;
-                pending.handled = -1;
-            }
-        }
-        for (String table : inserts.keySet()) {
-            jdbc.update("DELETE FROM " + name(table));
+            TransactionSynchronizationManager.unbindResourceIfPossible(this);
         }
     }
 
     /**
-     * Drops every table, when a newer version has replaced this one.
+     * Says where the next event's rows go: an event the replay hands again goes into the version being built alone;
+     * any other into the active version and the one being built.
+     *
+     * @param recorded the event's position
+     * @param replayed whether the processor is replaying it
      */
-    public void drop() {
-        for (String table : inserts.keySet()) {
-            jdbc.execute("DROP TABLE IF EXISTS " + name(table));
+    public void route(Recorded recorded, boolean replayed) {
+        Pending pending = pending();
+        pending.position = recorded.position();
+        pending.writing = replayed && pending.versions.building() != null
+                ? List.of(pending.versions.building())
+                : pending.versions.building() == null ? List.of(pending.versions.active())
+                : List.of(pending.versions.active(), pending.versions.building());
+    }
+
+    /**
+     * Starts the rows of one event: until {@link #endEvent(boolean)}, rows are held apart, so that an event whose
+     * handler fails (and waits in the dead-letter queue) leaves none behind.
+     */
+    public void beginEvent() {
+        pending().event = new ArrayList<>();
+    }
+
+    /**
+     * Ends the rows of one event. When its handler succeeded its rows are kept, and a version being built that has
+     * now handled the active version's position becomes the active one.
+     *
+     * @param handled {@code true} when its handler succeeded, {@code false} to drop its rows
+     */
+    public void endEvent(boolean handled) {
+        Pending pending = pending();
+        List<Statement> rows = pending.event;
+        pending.event = null;
+        if (!handled || rows == null) {
+            return;
+        }
+        rows.forEach(row -> keep(pending, row));
+        Integer building = pending.versions.building();
+        if (building != null && pending.writing.contains(building)
+                && pending.position >= pending.head(pending.versions.active(), headPosition)) {
+            Versions versions = pending.versions;
+            jdbc.update("UPDATE " + REGISTRY + " SET active = ?, building = NULL, retired = ? WHERE projection = ?",
+                    building, versions.active(), projection);
+            pending.versions = new Versions(building, null, versions.active());
+            pending.writing = List.of(building);
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            writeOut(pending);
         }
     }
 
     /**
-     * Adds a bitemporal row.
+     * Adds a bitemporal row to every version the current event goes into.
      *
      * @param table       the table
      * @param recorded    the event's position and recording time
@@ -153,90 +259,60 @@ public final class ProjectionTables {
     }
 
     /**
-     * Runs a statement of this projection's own, batched with the rows like them.
+     * Runs a statement of this projection's own in every version the current event goes into, batched with the
+     * rows like them.
      *
-     * @param sql    the statement, with table references as in {@link #sql(String)}
+     * @param sql    the statement, with table references {@code {table}}
      * @param values its parameters
      */
     public void write(String sql, Object... values) {
-        String resolved = sql(sql);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            jdbc.update(resolved, numbered(values, () -> handledCount.getAsLong() + 1));
-            return;
-        }
         Pending pending = pending();
+        Statement statement = new Statement(sql, values);
         if (pending.event != null) {
-            pending.event.add(new Statement(resolved, values));
+            pending.event.add(statement);
         } else {
-            keep(pending, resolved, values);
-        }
-    }
-
-    private void keep(Pending pending, String sql, Object[] values) {
-        pending.rows.computeIfAbsent(sql, key -> new ArrayList<>()).add(numbered(values, () -> {
-            if (pending.handled < 0) {
-                pending.handled = handledCount.getAsLong();
-            }
-            return ++pending.handled;
-        }));
-    }
-
-    private static Object[] numbered(Object[] values, java.util.function.LongSupplier next) {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == NEXT_HANDLED) {
-                values[i] = next.getAsLong();
+            keep(pending, statement);
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                writeOut(pending);
             }
         }
-        return values;
     }
 
     /**
-     * Says how many events were handled before the current transaction, for {@link #NEXT_HANDLED}.
+     * Resolves the table references {@code {table}} in a statement to the version a report reads.
      *
-     * @param handledCount the count stored so far
+     * @param at  the read point, which says the version
+     * @param sql the statement
+     * @return the statement on that version's tables
      */
-    public void countHandledBy(java.util.function.LongSupplier handledCount) {
-        this.handledCount = handledCount;
+    public String sql(ReadAt at, String sql) {
+        return resolve(sql, at.version(projection));
     }
 
     /**
-     * Starts the rows of one event: until {@link #endEvent(boolean)}, rows are held apart, so that an event whose
-     * handler fails (and waits in the dead-letter queue) leaves none behind.
-     */
-    public void beginEvent() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            pending().event = new ArrayList<>();
-        }
-    }
-
-    /**
-     * Ends the rows of one event.
-     *
-     * @param handled {@code true} when its handler succeeded and its rows are kept, {@code false} to drop them
-     */
-    public void endEvent(boolean handled) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        Pending pending = pending();
-        List<Statement> rows = pending.event;
-        pending.event = null;
-        if (handled && rows != null) {
-            rows.forEach(row -> keep(pending, row.sql(), row.values()));
-        }
-    }
-
-    /**
-     * Resolves the table references {@code {table}} in a statement to this version's table names.
+     * Resolves the table references in a statement to the version the current event's rows go into first (the one
+     * being built, during a rebuild), for what a handler reads of its own tables.
      *
      * @param sql the statement
-     * @return the statement on this version's tables
+     * @return the statement on that version's tables
      */
-    public String sql(String sql) {
+    public String sqlForWriting(String sql) {
+        List<Integer> writing = pending().writing;
+        return resolve(sql, writing.get(writing.size() - 1));
+    }
+
+    /**
+     * Resolves the table references in a statement to a version.
+     *
+     * @param sql     the statement
+     * @param version the version
+     * @return the statement on that version's tables
+     */
+    public String resolve(String sql, int version) {
         Matcher matcher = TABLE_REFERENCE.matcher(sql);
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(resolved, name(matcher.group(1)));
+            matcher.appendReplacement(resolved, stem + version + "_" + matcher.group(1));
         }
         matcher.appendTail(resolved);
         return resolved.toString();
@@ -246,41 +322,33 @@ public final class ProjectionTables {
      * A query for the latest row per key among those in effect at a read point (see {@link ReadAt#IN_EFFECT}): the
      * value the last event in ledger order set for each key, which is what applying the events in order would leave.
      *
+     * @param at    the read point
      * @param table the table
      * @param key   the columns of its key, separated by commas
      * @return the query, with the parameters of {@link ReadAt#parameters()}
      */
-    public String latest(String table, String key) {
-        return latest(table, key, "position DESC");
+    public String latest(ReadAt at, String table, String key) {
+        return latest(at, table, key, "position DESC");
     }
 
     /**
      * A query for the first row per key, in some order, among those in effect at a read point.
      *
+     * @param at    the read point
      * @param table the table
      * @param key   the columns of its key, separated by commas
      * @param order the order within a key whose first row is taken, such as {@code position DESC}
      * @return the query, with the parameters of {@link ReadAt#parameters()}
      */
-    public String latest(String table, String key, String order) {
-        return "SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY " + key + " ORDER BY " + order
-                + ") AS row_rank FROM " + name(table) + " t WHERE " + ReadAt.IN_EFFECT + ") ranked WHERE row_rank = 1";
-    }
-
-    /**
-     * The full name of one of these tables.
-     *
-     * @param table the short name
-     * @return the name in the database
-     */
-    public String name(String table) {
-        return prefix + table;
+    public String latest(ReadAt at, String table, String key, String order) {
+        return sql(at, "SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY " + key + " ORDER BY " + order
+                + ") AS row_rank FROM {" + table + "} t WHERE " + ReadAt.IN_EFFECT + ") ranked WHERE row_rank = 1");
     }
 
     /**
      * Queries these tables.
      *
-     * @return the template, for statements passed through {@link #sql(String)}
+     * @return the template, for statements resolved to a version
      */
     public NamedParameterJdbcTemplate named() {
         return named;
@@ -289,41 +357,83 @@ public final class ProjectionTables {
     /**
      * Queries these tables with positional parameters.
      *
-     * @return the template, for statements passed through {@link #sql(String)}
+     * @return the template, for statements resolved to a version
      */
     public JdbcTemplate jdbc() {
         return jdbc;
     }
 
     /**
-     * A value kept with the current transaction's pending rows, computed on first use: it is gone when the
-     * transaction ends, whether committed or rolled back.
+     * The projection's name.
      *
-     * @param key     the value's key
-     * @param compute how to compute it
-     * @param <T>     its type
-     * @return the value, or a new one outside a transaction
+     * @return the name
      */
-    @SuppressWarnings("unchecked")
-    public <T> T transactionScoped(String key, java.util.function.Supplier<T> compute) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return compute.get();
+    public String projection() {
+        return projection;
+    }
+
+    private void createVersion(int version) {
+        for (String statement : ddl) {
+            execute(resolve(statement, version));
         }
-        return (T) pending().values.computeIfAbsent(key, k -> compute.get());
+    }
+
+    private void dropVersion(int version) {
+        for (String table : inserts.keySet()) {
+            jdbc.execute("DROP TABLE IF EXISTS " + stem + version + "_" + table);
+        }
+    }
+
+    private void execute(String statement) {
+        try {
+            jdbc.execute(statement);
+        } catch (DataAccessException raced) {
+            // two nodes starting at once may race to create a table; the loser finds it created
+            jdbc.execute(statement);
+        }
+    }
+
+    private static int orZero(Integer version) {
+        return version == null ? 0 : version;
     }
 
     private String insertOf(String table) {
         String insert = inserts.get(table);
         if (insert == null) {
-            throw new IllegalArgumentException("No bitemporal table " + table + " in " + prefix);
+            throw new IllegalArgumentException("No bitemporal table " + table + " in " + projection);
         }
         return insert;
     }
 
+    private void keep(Pending pending, Statement statement) {
+        for (int version : pending.writing) {
+            Object[] values = statement.values().clone();
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == NEXT_HANDLED) {
+                    values[i] = pending.nextHandled(version, handledCount);
+                }
+            }
+            pending.rows.computeIfAbsent(resolve(statement.sql(), version), key -> new ArrayList<>()).add(values);
+            pending.wrote(version, statement.sql(), values, headPosition);
+        }
+    }
+
+    /**
+     * The state of the current transaction: its pending rows, the versions as it found and changed them, and where
+     * the current event's rows go. Outside a transaction, a new state each time, written out at once.
+     */
     private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            Pending state = direct.get();
+            if (state == null) {
+                state = new Pending(versions());
+                direct.set(state);
+            }
+            return state;
+        }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
-            Pending created = new Pending();
+            Pending created = new Pending(versions());
             TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -334,6 +444,9 @@ public final class ProjectionTables {
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(ProjectionTables.this);
+                    if (status != STATUS_COMMITTED) {
+                        onRollback.run();
+                    }
                 }
             });
             pending = created;
@@ -348,14 +461,65 @@ public final class ProjectionTables {
             }
         });
         pending.rows.clear();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            direct.remove();
+        }
     }
 
-    /** The rows and values of one transaction, and the rows of the event being handled. */
+    /**
+     * A count or position per version.
+     */
+    @FunctionalInterface
+    public interface VersionedCount {
+
+        /**
+         * The value for a version, as stored.
+         *
+         * @param version the version
+         * @return the value
+         */
+        long of(int version);
+    }
+
+    /**
+     * A projection's versions.
+     *
+     * @param active   the version reports read
+     * @param building the version being built, or {@code null}
+     * @param retired  the version the active one replaced, kept until the next rebuild, or {@code null}
+     */
+    public record Versions(int active, Integer building, Integer retired) {
+    }
+
+    /** The rows and versions of one transaction, and the rows of the event being handled. */
     private static final class Pending {
         private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-        private final Map<String, Object> values = new LinkedHashMap<>();
+        private final Map<Integer, long[]> handled = new LinkedHashMap<>();
+        private final Map<Integer, long[]> heads = new LinkedHashMap<>();
+        private Versions versions;
+        private List<Integer> writing;
         private List<Statement> event;
-        private long handled = -1;
+        private long position = -1;
+
+        private Pending(Versions versions) {
+            this.versions = versions;
+            this.writing = List.of(versions.active());
+        }
+
+        private long nextHandled(int version, VersionedCount stored) {
+            return ++handled.computeIfAbsent(version, v -> new long[] {stored.of(v)})[0];
+        }
+
+        private long head(int version, VersionedCount stored) {
+            return heads.computeIfAbsent(version, v -> new long[] {stored.of(v)})[0];
+        }
+
+        private void wrote(int version, String sql, Object[] values, VersionedCount stored) {
+            if (sql.startsWith("INSERT INTO {event}")) {
+                long[] head = heads.computeIfAbsent(version, v -> new long[] {stored.of(v)});
+                head[0] = Math.max(head[0], (Long) values[0]);
+            }
+        }
     }
 
     private record Statement(String sql, Object[] values) {

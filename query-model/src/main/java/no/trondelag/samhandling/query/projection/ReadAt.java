@@ -1,6 +1,8 @@
 package no.trondelag.samhandling.query.projection;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import no.trondelag.samhandling.api.common.ReadPoint;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -10,8 +12,20 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  *
  * @param readPoint the business date and recording time read at
  * @param position  the highest position the report covers: the position its projections have all reached
+ * @param versions  the version of each projection's tables the report reads, by projection
  */
-public record ReadAt(ReadPoint readPoint, long position) {
+public record ReadAt(ReadPoint readPoint, long position, Map<String, Integer> versions) {
+
+    /**
+     * Keeps the versions as given.
+     *
+     * @param readPoint the business date and recording time read at
+     * @param position  the highest position the report covers
+     * @param versions  the version of each projection's tables the report reads
+     */
+    public ReadAt {
+        versions = Map.copyOf(versions);
+    }
 
     /**
      * The filter on a table's {@code position}, {@code recorded_at} and {@code effective_on} columns that keeps the
@@ -39,14 +53,30 @@ public record ReadAt(ReadPoint readPoint, long position) {
     }
 
     /**
-     * The same read point, bounded by the lower of this position and another: a report that reads several
-     * projections covers only what all of them have reached.
+     * The same read point for a report that also reads another projection: bounded by the lower of the two positions
+     * (a report covers only what all its projections have reached), and reading the other at its version.
      *
-     * @param position another projection's position
-     * @return the bounded read point
+     * @param other the read point of the other projection
+     * @return the combined read point
      */
-    public ReadAt upTo(long position) {
-        return position >= this.position ? this : new ReadAt(readPoint, position);
+    public ReadAt with(ReadAt other) {
+        Map<String, Integer> both = new HashMap<>(versions);
+        both.putAll(other.versions);
+        return new ReadAt(readPoint, Math.min(position, other.position), both);
+    }
+
+    /**
+     * The version of a projection's tables this read point reads.
+     *
+     * @param projection the projection
+     * @return its version
+     */
+    public int version(String projection) {
+        Integer version = versions.get(projection);
+        if (version == null) {
+            throw new IllegalStateException("A read of " + versions.keySet() + " does not read " + projection);
+        }
+        return version;
     }
 
     /**
