@@ -103,14 +103,14 @@ public class DecisionLogProjection extends LedgerProjection {
         tables.named().query(tables.sql(at, "SELECT * FROM {correction} WHERE " + ReadAt.IN_EFFECT + ofDecision
                 + " ORDER BY position"), parameters, row -> {
                     Decision decision = decisions.get(row.getString("decision_id"));
-                    if (decision != null) {
+                    if (decision != null && decision.precedes(row.getLong("position"))) {
                         decision.corrections.add(entries.entry(row));
                     }
                 });
         tables.named().query(tables.sql(at, "SELECT * FROM {citation} WHERE " + ReadAt.IN_EFFECT + ofDecision
                 + " ORDER BY position"), parameters, row -> {
                     Decision decision = decisions.get(row.getString("decision_id"));
-                    if (decision != null) {
+                    if (decision != null && decision.precedes(row.getLong("position"))) {
                         decision.citedBy.add(entries.entry(row));
                     }
                 });
@@ -129,6 +129,15 @@ public class DecisionLogProjection extends LedgerProjection {
 
         private Decision(HistoryEntry recorded) {
             this.recorded = recorded;
+        }
+
+        /**
+         * Whether an event at a position comes after the decision in ledger order: the command side records a
+         * decision before anything can correct or cite it, so an event before it (possible only in a ledger the
+         * command side did not write) is left out, as applying the events in order would leave it out.
+         */
+        private boolean precedes(long position) {
+            return position > recorded.position();
         }
 
         /** The text and points are the last correction's, if any. */

@@ -182,24 +182,26 @@ public class ParticipationProjection extends LedgerProjection {
         Map<String, Integer> populations = new HashMap<>();
         Map<String, Membership> memberships = new HashMap<>();
         tables.named().query(tables.latest(at, "participant_population", "participant_id"), parameters, row -> {
+            String participantId = row.getString("participant_id");
             int population = row.getInt("population");
-            populations.put(row.getString("participant_id"), row.wasNull() ? null : population);
+            populations.put(participantId, row.wasNull() ? null : population);
         });
         tables.named().query(tables.latest(at, "participant_membership", "participant_id"), parameters, row -> {
             memberships.put(row.getString("participant_id"), new Membership(row.getBoolean("member"),
-                    row.getObject("member_since", LocalDate.class)));
+                    row.getObject("member_since", LocalDate.class), row.getLong("position")));
         });
         Map<String, Registration> registered = new TreeMap<>();
         tables.named().query(tables.latest(at, "participant", "participant_id"), parameters, row -> {
             registered.put(row.getString("participant_id"), new Registration(
-                    ParticipantKind.valueOf(row.getString("kind")), row.getObject("registered_on", LocalDate.class)));
+                    ParticipantKind.valueOf(row.getString("kind")), row.getObject("registered_on", LocalDate.class),
+                    row.getLong("position")));
         });
         Map<String, List<String>> mergedInto = new HashMap<>();
         Map<String, Set<String>> predecessorsOf = new HashMap<>();
-        tables.named().query(tables.sql(at, "SELECT participant_id, successor_id FROM {participant_merge} WHERE "
-                + ReadAt.IN_EFFECT + " ORDER BY position"), parameters, row -> {
+        tables.named().query(tables.sql(at, "SELECT participant_id, successor_id, position FROM {participant_merge} "
+                + "WHERE " + ReadAt.IN_EFFECT + " ORDER BY position"), parameters, row -> {
                     String participantId = row.getString("participant_id");
-                    if (registered.containsKey(participantId)) {
+                    if (afterRegistration(registered.get(participantId), row.getLong("position"))) {
                         String successorId = row.getString("successor_id");
                         mergedInto.computeIfAbsent(participantId, id -> new ArrayList<>()).add(successorId);
                         predecessorsOf.computeIfAbsent(successorId, id -> new LinkedHashSet<>()).add(participantId);
@@ -208,6 +210,9 @@ public class ParticipationProjection extends LedgerProjection {
         Map<String, ParticipantView> participants = new TreeMap<>();
         registered.forEach((id, registration) -> {
             Membership membership = memberships.getOrDefault(id, Membership.NONE);
+            if (!afterRegistration(registration, membership.position())) {
+                membership = Membership.NONE;
+            }
             participants.put(id, new ParticipantView(id, names.get(id), registration.kind(), regionOf.get(id),
                     populations.get(id), registration.registeredOn(), membership.member(), membership.since(),
                     List.copyOf(mergedInto.getOrDefault(id, List.of())),
@@ -261,10 +266,19 @@ public class ParticipationProjection extends LedgerProjection {
                 region.eFagraadEstablishedOn(), region.strategyGroupRepresentativeId());
     }
 
-    private record Registration(ParticipantKind kind, LocalDate registeredOn) {
+    /**
+     * Whether a fact about a participant counts: the command side records a participant's registration before any
+     * fact about it, so a fact before it in ledger order (possible only in a ledger the command side did not write)
+     * is left out, as applying the events in order would leave it out.
+     */
+    private static boolean afterRegistration(Registration registration, long position) {
+        return registration != null && position > registration.position();
     }
 
-    private record Membership(boolean member, LocalDate since) {
-        private static final Membership NONE = new Membership(false, null);
+    private record Registration(ParticipantKind kind, LocalDate registeredOn, long position) {
+    }
+
+    private record Membership(boolean member, LocalDate since, long position) {
+        private static final Membership NONE = new Membership(false, null, Long.MAX_VALUE);
     }
 }
