@@ -32,6 +32,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -215,6 +217,30 @@ public final class Projections {
     }
 
     /**
+     * Hands events again to projections, as their processor does in a replay after a {@link #reset()}: each with a
+     * replay token, advanced from the token at the reset (the highest position recorded) as a processor advances it.
+     *
+     * @param events      the events, in ledger order
+     * @param projections the projections
+     */
+    public void replay(List<RecordedEvent> events, LedgerProjection... projections) {
+        long head = recorded.stream().mapToLong(RecordedEvent::position).max().orElse(-1);
+        TrackingToken cursor = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(head));
+        for (RecordedEvent event : events) {
+            TrackingToken token = ((ReplayToken) cursor).advancedTo(new GlobalSequenceTrackingToken(event.position()));
+            EventMessage<LedgerEvent> message = new GenericEventMessage<>(UUID.randomUUID().toString(),
+                    event.event(), event.actor() == null ? Map.of() : Map.of("actor", event.actor()),
+                    event.recordedAt());
+            for (LedgerProjection projection : projections) {
+                handle(projection, new GenericTrackedEventMessage<>(token, message));
+            }
+            if (token instanceof ReplayToken) {
+                cursor = token;
+            }
+        }
+    }
+
+    /**
      * Leaves a position unused, as a transaction that commits late (or never) leaves a gap in the global index.
      *
      * @return the position left out
@@ -263,7 +289,8 @@ public final class Projections {
     }
 
     /**
-     * Resets every projection through its {@code @ResetHandler}, as a processor does before a replay.
+     * Resets every projection through its {@code @ResetHandler}, as a processor does before a replay: each starts
+     * building the next version of its tables.
      */
     public void reset() {
         all.forEach(projection -> adapters.get(projection).prepareReset());
