@@ -10,6 +10,7 @@ import no.trondelag.samhandling.query.governance.DecisionLogProjection;
 import no.trondelag.samhandling.query.initiative.InitiativeProjection;
 import no.trondelag.samhandling.query.participation.ParticipantTimelineProjection;
 import no.trondelag.samhandling.query.participation.ParticipationProjection;
+import no.trondelag.samhandling.query.projection.LedgerLog;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -24,7 +25,7 @@ public final class ReadSide {
     /** Every projection's processing group. */
     public static final List<String> PROJECTIONS = List.of(ParticipationProjection.NAME,
             ParticipantTimelineProjection.NAME, FundingProjection.NAME, InitiativeProjection.NAME,
-            GoalProgressProjection.NAME, DecisionLogProjection.NAME);
+            GoalProgressProjection.NAME, DecisionLogProjection.NAME, LedgerLog.NAME);
 
     private ReadSide() {
     }

@@ -34,7 +34,7 @@ public final class LedgerNode implements AutoCloseable {
 
     /** The processing group that builds every read-side view. */
     public static final List<String> PROJECTIONS = List.of("participation", "participant-timeline", "funding",
-            "initiatives", "goal-progress", "decision-log");
+            "initiatives", "goal-progress", "decision-log", "ledger-log");
 
     private static final String APPLICATION = "no.trondelag.samhandling.app.LedgerApplication";
 

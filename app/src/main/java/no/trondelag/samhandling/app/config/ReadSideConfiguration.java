@@ -6,6 +6,7 @@ import no.trondelag.samhandling.query.governance.DecisionLogProjection;
 import no.trondelag.samhandling.query.initiative.InitiativeProjection;
 import no.trondelag.samhandling.query.participation.ParticipantTimelineProjection;
 import no.trondelag.samhandling.query.participation.ParticipationProjection;
+import no.trondelag.samhandling.query.projection.LedgerLog;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Wires the read side: one projection per read model, each an event handler in a processing group of its own (a
+ * Wires the read side: the ledger's log of every event, which counts what each report read at a {@code knownAt}
+ * covers, and one projection per read model, each an event handler in a processing group of its own (a
  * pooled streaming processor with one segment, configured in {@code application.yml}) and the query handler of its
  * reports, on tables of its own that it creates where they do not exist yet (ADR 0026).
  */
@@ -28,37 +30,46 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    ParticipationProjection participationProjection(JdbcTemplate jdbc) {
-        return created(new ParticipationProjection(jdbc));
+    LedgerLog ledgerLog(JdbcTemplate jdbc) {
+        return created(new LedgerLog(jdbc));
     }
 
     @Bean
-    ParticipantTimelineProjection participantTimelineProjection(JdbcTemplate jdbc,
+    ParticipationProjection participationProjection(JdbcTemplate jdbc, LedgerLog ledgerLog) {
+        return created(new ParticipationProjection(jdbc, ledgerLog));
+    }
+
+    @Bean
+    ParticipantTimelineProjection participantTimelineProjection(JdbcTemplate jdbc, LedgerLog ledgerLog,
                                                                 ParticipationProjection participation) {
-        return created(new ParticipantTimelineProjection(jdbc, LedgerJson.messageMapper(), participation));
+        return created(new ParticipantTimelineProjection(jdbc, ledgerLog, LedgerJson.messageMapper(),
+                participation));
     }
 
     @Bean
-    FundingProjection fundingProjection(JdbcTemplate jdbc, ParticipationProjection participation) {
-        return created(new FundingProjection(jdbc, participation));
+    FundingProjection fundingProjection(JdbcTemplate jdbc, LedgerLog ledgerLog,
+                                        ParticipationProjection participation) {
+        return created(new FundingProjection(jdbc, ledgerLog, participation));
     }
 
     @Bean
-    InitiativeProjection initiativeProjection(JdbcTemplate jdbc, ParticipationProjection participation) {
-        return created(new InitiativeProjection(jdbc, participation));
+    InitiativeProjection initiativeProjection(JdbcTemplate jdbc, LedgerLog ledgerLog,
+                                              ParticipationProjection participation) {
+        return created(new InitiativeProjection(jdbc, ledgerLog, participation));
     }
 
     @Bean
-    GoalProgressProjection goalProgressProjection(JdbcTemplate jdbc, ParticipationProjection participation,
+    GoalProgressProjection goalProgressProjection(JdbcTemplate jdbc, LedgerLog ledgerLog,
+                                                  ParticipationProjection participation,
                                                   InitiativeProjection initiatives,
                                                   @Value("${ledger.goals.case-archive-initiative}")
                                                   String caseArchiveInitiativeId) {
-        return created(new GoalProgressProjection(jdbc, participation, initiatives, caseArchiveInitiativeId));
+        return created(new GoalProgressProjection(jdbc, ledgerLog, participation, initiatives, caseArchiveInitiativeId));
     }
 
     @Bean
-    DecisionLogProjection decisionLogProjection(JdbcTemplate jdbc) {
-        return created(new DecisionLogProjection(jdbc, LedgerJson.messageMapper()));
+    DecisionLogProjection decisionLogProjection(JdbcTemplate jdbc, LedgerLog ledgerLog) {
+        return created(new DecisionLogProjection(jdbc, ledgerLog, LedgerJson.messageMapper()));
     }
 
     /**

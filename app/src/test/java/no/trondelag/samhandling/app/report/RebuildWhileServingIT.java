@@ -104,7 +104,7 @@ class RebuildWhileServingIT {
         assertThat(status.path("active").asInt()).isEqualTo(active + 1);
         assertThat(status.path("building").isNull() || status.path("building").isMissingNode()).isTrue();
         assertThat(status.path("activePosition").asLong()).isEqualTo(ReadSide.head(jdbc));
-        assertThat(tableExists("rm_participation_v" + active + "_event")).as("the replaced version, kept").isTrue();
+        assertThat(tableExists("rm_participation_v" + active + "_head")).as("the replaced version, kept").isTrue();
     }
 
     @Test
@@ -126,8 +126,8 @@ class RebuildWhileServingIT {
         rebuild(ParticipationProjection.NAME);
 
         assertThat(activeVersion(ParticipationProjection.NAME)).isEqualTo(first + 2);
-        assertThat(tableExists("rm_participation_v" + first + "_event")).isFalse();
-        assertThat(tableExists("rm_participation_v" + (first + 1) + "_event")).isTrue();
+        assertThat(tableExists("rm_participation_v" + first + "_head")).isFalse();
+        assertThat(tableExists("rm_participation_v" + (first + 1) + "_head")).isTrue();
     }
 
     private void rebuild(String projection) {

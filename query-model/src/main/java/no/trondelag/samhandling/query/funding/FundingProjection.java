@@ -15,6 +15,7 @@ import no.trondelag.samhandling.api.funding.SecretariatFundingAllocated;
 import no.trondelag.samhandling.api.funding.SecretariatFundingPledged;
 import no.trondelag.samhandling.query.participation.Participation;
 import no.trondelag.samhandling.query.participation.ParticipationProjection;
+import no.trondelag.samhandling.query.projection.LedgerLog;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
 import no.trondelag.samhandling.query.projection.ReadAt;
 import org.axonframework.config.ProcessingGroup;
@@ -59,10 +60,11 @@ public class FundingProjection extends LedgerProjection {
      * Creates the projection on its tables.
      *
      * @param jdbc          the read side's database
+     * @param ledgerLog     the ledger's log, which counts the events known at a read point
      * @param participation where pledging members' regions are read
      */
-    public FundingProjection(JdbcTemplate jdbc, ParticipationProjection participation) {
-        super(NAME, VERSION, jdbc);
+    public FundingProjection(JdbcTemplate jdbc, LedgerLog ledgerLog, ParticipationProjection participation) {
+        super(NAME, VERSION, jdbc, ledgerLog);
         this.participation = participation;
         tables.bitemporal("budget", "budget_year INTEGER NOT NULL, amount VARCHAR(60), required_fte VARCHAR(60), "
                         + "decision_id VARCHAR(200)", "budget_year")

@@ -27,6 +27,7 @@ import no.trondelag.samhandling.query.initiative.InitiativeProjection.Initiative
 import no.trondelag.samhandling.query.ledger.Ratios;
 import no.trondelag.samhandling.query.participation.Participation;
 import no.trondelag.samhandling.query.participation.ParticipationProjection;
+import no.trondelag.samhandling.query.projection.LedgerLog;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
 import no.trondelag.samhandling.query.projection.ReadAt;
 import org.axonframework.config.ProcessingGroup;
@@ -75,13 +76,14 @@ public class GoalProgressProjection extends LedgerProjection {
      * Creates the projection on its tables.
      *
      * @param jdbc                    the read side's database
+     * @param ledgerLog               the ledger's log, which counts the events known at a read point
      * @param participation           where members and regions are read
      * @param initiatives             where initiatives and who takes part are read
      * @param caseArchiveInitiativeId the id of the joint case and records initiative (felles sak-/arkivsystem)
      */
-    public GoalProgressProjection(JdbcTemplate jdbc, ParticipationProjection participation,
+    public GoalProgressProjection(JdbcTemplate jdbc, LedgerLog ledgerLog, ParticipationProjection participation,
                                   InitiativeProjection initiatives, String caseArchiveInitiativeId) {
-        super(NAME, VERSION, jdbc);
+        super(NAME, VERSION, jdbc, ledgerLog);
         this.participation = participation;
         this.initiatives = initiatives;
         this.caseArchiveInitiativeId = caseArchiveInitiativeId;

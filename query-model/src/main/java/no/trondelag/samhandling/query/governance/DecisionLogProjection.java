@@ -15,6 +15,7 @@ import no.trondelag.samhandling.api.governance.DecisionView;
 import no.trondelag.samhandling.api.governance.FindDecisions;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionCorrected;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
+import no.trondelag.samhandling.query.projection.LedgerLog;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
 import no.trondelag.samhandling.query.projection.ReadAt;
 import no.trondelag.samhandling.query.projection.Recorded;
@@ -46,11 +47,12 @@ public class DecisionLogProjection extends LedgerProjection {
     /**
      * Creates the projection on its tables.
      *
-     * @param jdbc the read side's database
+     * @param jdbc      the read side's database
+     * @param ledgerLog the ledger's log, which counts the events known at a read point
      * @param json the mapper events are written with
      */
-    public DecisionLogProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        super(NAME, VERSION, jdbc);
+    public DecisionLogProjection(JdbcTemplate jdbc, LedgerLog ledgerLog, ObjectMapper json) {
+        super(NAME, VERSION, jdbc, ledgerLog);
         this.entries = new StoredEntries(json);
         tables.bitemporal("decision", DECISION + StoredEntries.COLUMNS, "decision_id")
                 .bitemporal("correction", DECISION + StoredEntries.COLUMNS, "decision_id")
@@ -73,8 +75,12 @@ public class DecisionLogProjection extends LedgerProjection {
      * Any other event that cites a decision is kept as one of its citations, dated as the event takes effect.
      */
     @Override
-    protected void handle(LedgerEvent event, EventMessage<?> message, Recorded recorded) {
-        Authority authority = event instanceof CitesAuthority cites ? cites.authority() : null;
+    protected void handle(EventMessage<?> message, Recorded recorded) {
+        if (!CitesAuthority.class.isAssignableFrom(message.getPayloadType())) {
+            return;
+        }
+        LedgerEvent event = (LedgerEvent) message.getPayload();
+        Authority authority = ((CitesAuthority) event).authority();
         if (authority != null && authority.citesSteeringGroupDecision()) {
             keep("citation", authority.decisionId(), event, message, recorded);
         }

@@ -24,6 +24,7 @@ import no.trondelag.samhandling.api.initiative.Pillar;
 import no.trondelag.samhandling.query.funding.FundingProjection;
 import no.trondelag.samhandling.query.participation.Participation;
 import no.trondelag.samhandling.query.participation.ParticipationProjection;
+import no.trondelag.samhandling.query.projection.LedgerLog;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
 import no.trondelag.samhandling.query.projection.ReadAt;
 import no.trondelag.samhandling.query.projection.Recorded;
@@ -65,10 +66,11 @@ public class InitiativeProjection extends LedgerProjection {
      * Creates the projection on its tables.
      *
      * @param jdbc          the read side's database
+     * @param ledgerLog     the ledger's log, which counts the events known at a read point
      * @param participation where participants' regions are read
      */
-    public InitiativeProjection(JdbcTemplate jdbc, ParticipationProjection participation) {
-        super(NAME, VERSION, jdbc);
+    public InitiativeProjection(JdbcTemplate jdbc, LedgerLog ledgerLog, ParticipationProjection participation) {
+        super(NAME, VERSION, jdbc, ledgerLog);
         this.participation = participation;
         tables.bitemporal("initiative", ID + ", title VARCHAR(400), pillar VARCHAR(40), goals VARCHAR(100)",
                         "initiative_id")

@@ -15,8 +15,20 @@ import no.trondelag.samhandling.api.common.LedgerEvent;
 public final class Subjects {
 
     private static final Set<String> PARTICIPANT_FIELDS = Set.of("participantId", "successorId", "predecessorIds");
+    private static final java.util.Map<Class<?>, Boolean> NAMING = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Subjects() {
+    }
+
+    /**
+     * Whether events of a type can concern participants at all: whether it has any of the fields that name them.
+     *
+     * @param type the event's type
+     * @return {@code true} when it may name participants
+     */
+    public static boolean mayNameParticipants(Class<?> type) {
+        return NAMING.computeIfAbsent(type, t -> t.isRecord() && java.util.Arrays.stream(t.getRecordComponents())
+                .anyMatch(component -> PARTICIPANT_FIELDS.contains(component.getName())));
     }
 
     /**

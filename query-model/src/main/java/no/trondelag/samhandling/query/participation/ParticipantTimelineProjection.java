@@ -8,6 +8,7 @@ import no.trondelag.samhandling.api.common.LedgerEvent;
 import no.trondelag.samhandling.api.participation.FindParticipantHistory;
 import no.trondelag.samhandling.api.participation.ParticipantHistory;
 import no.trondelag.samhandling.query.ledger.Subjects;
+import no.trondelag.samhandling.query.projection.LedgerLog;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
 import no.trondelag.samhandling.query.projection.ReadAt;
 import no.trondelag.samhandling.query.projection.Recorded;
@@ -39,12 +40,13 @@ public class ParticipantTimelineProjection extends LedgerProjection {
      * Creates the projection on its tables.
      *
      * @param jdbc          the read side's database
+     * @param ledgerLog     the ledger's log, which counts the events known at a read point
      * @param json          the mapper events are written with
      * @param participation where merges are read
      */
-    public ParticipantTimelineProjection(JdbcTemplate jdbc, ObjectMapper json,
+    public ParticipantTimelineProjection(JdbcTemplate jdbc, LedgerLog ledgerLog, ObjectMapper json,
                                          ParticipationProjection participation) {
-        super(NAME, VERSION, jdbc);
+        super(NAME, VERSION, jdbc, ledgerLog);
         this.participation = participation;
         this.entries = new StoredEntries(json);
         tables.bitemporal("entry", "participant_id VARCHAR(100) NOT NULL, " + StoredEntries.COLUMNS,
@@ -52,7 +54,11 @@ public class ParticipantTimelineProjection extends LedgerProjection {
     }
 
     @Override
-    protected void handle(LedgerEvent event, EventMessage<?> message, Recorded recorded) {
+    protected void handle(EventMessage<?> message, Recorded recorded) {
+        if (!Subjects.mayNameParticipants(message.getPayloadType())) {
+            return;
+        }
+        LedgerEvent event = (LedgerEvent) message.getPayload();
         var participants = Subjects.participantsOf(event);
         if (participants.isEmpty()) {
             return;

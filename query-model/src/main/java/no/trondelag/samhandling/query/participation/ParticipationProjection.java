@@ -29,6 +29,7 @@ import no.trondelag.samhandling.api.region.RegionRegistered;
 import no.trondelag.samhandling.api.region.RegionView;
 import no.trondelag.samhandling.api.region.StrategyGroupRepresentativeAppointed;
 import no.trondelag.samhandling.query.ledger.Ratios;
+import no.trondelag.samhandling.query.projection.LedgerLog;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
 import no.trondelag.samhandling.query.projection.ReadAt;
 import no.trondelag.samhandling.query.projection.Recorded;
@@ -58,10 +59,11 @@ public class ParticipationProjection extends LedgerProjection {
     /**
      * Creates the projection on its tables.
      *
-     * @param jdbc the read side's database
+     * @param jdbc      the read side's database
+     * @param ledgerLog the ledger's log, which counts the events known at a read point
      */
-    public ParticipationProjection(JdbcTemplate jdbc) {
-        super(NAME, VERSION, jdbc);
+    public ParticipationProjection(JdbcTemplate jdbc, LedgerLog ledgerLog) {
+        super(NAME, VERSION, jdbc, ledgerLog);
         tables.bitemporal("region", "region_id " + ID + ", name VARCHAR(400) NOT NULL", "region_id")
                 .bitemporal("region_efagraad", "region_id " + ID + ", established_on DATE", "region_id")
                 .bitemporal("region_representative", "region_id " + ID + ", participant_id VARCHAR(100)", "region_id")

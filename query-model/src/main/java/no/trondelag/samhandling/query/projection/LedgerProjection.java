@@ -30,6 +30,7 @@ public abstract class LedgerProjection {
     protected final ProjectionLog log;
     /** The meeting dates it dates events by. */
     protected final MeetingDates meetings;
+    private final LedgerLog ledgerLog;
     private volatile Supplier<TrackingToken> storedToken = () -> null;
     private final TokenPositions positions = new TokenPositions(this::storedToken);
 
@@ -38,9 +39,11 @@ public abstract class LedgerProjection {
      *
      * @param name    the projection's name in its tables' names
      * @param version the version of its tables
-     * @param jdbc    the read side's database
+     * @param jdbc      the read side's database
+     * @param ledgerLog the ledger's log, which counts the events known at a read point ({@code null} for the log)
      */
-    protected LedgerProjection(String name, int version, JdbcTemplate jdbc) {
+    protected LedgerProjection(String name, int version, JdbcTemplate jdbc, LedgerLog ledgerLog) {
+        this.ledgerLog = ledgerLog;
         this.tables = new ProjectionTables(name, version, jdbc);
         this.log = new ProjectionLog(tables);
         this.meetings = new MeetingDates(tables);
@@ -80,25 +83,24 @@ public abstract class LedgerProjection {
     }
 
     /**
-     * Notes an event this projection has no handler of its own for, and hands it to {@link #handle}.
+     * Notes an event this projection has no handler of its own for, and hands it to {@link #handle}. The event's
+     * payload is not read here, so an event no projection needs is never deserialized.
      *
-     * @param event   the event
-     * @param message its message
+     * @param message the event
      * @param token   its token
      */
-    @EventHandler
-    void on(LedgerEvent event, EventMessage<?> message, TrackingToken token) {
-        handle(event, message, recorded(message, token));
+    @EventHandler(payloadType = LedgerEvent.class)
+    void on(EventMessage<?> message, TrackingToken token) {
+        handle(message, recorded(message, token));
     }
 
     /**
      * Handles an event this projection has no handler of its own for; most projections have nothing to write.
      *
-     * @param event    the event
-     * @param message  its message
+     * @param message  the event, whose payload is deserialized when read
      * @param recorded where and when it was recorded
      */
-    protected void handle(LedgerEvent event, EventMessage<?> message, Recorded recorded) {
+    protected void handle(EventMessage<?> message, Recorded recorded) {
     }
 
     /**
@@ -191,7 +193,8 @@ public abstract class LedgerProjection {
     }
 
     /**
-     * A read point bounded by this projection's position and by the positions of others it reads with.
+     * A read point bounded by this projection's position and by the positions of others it reads with, and at a
+     * {@code knownAt} by the ledger's log's, which counts the events known then.
      *
      * @param readPoint the read point
      * @param others    the other projections the report reads
@@ -202,7 +205,7 @@ public abstract class LedgerProjection {
         for (LedgerProjection other : others) {
             at = at.with(other.log.readAt(readPoint));
         }
-        return at;
+        return ledgerLog == null || readPoint.knownAt() == null ? at : at.with(ledgerLog.log.readAt(readPoint));
     }
 
     /**
@@ -212,7 +215,7 @@ public abstract class LedgerProjection {
      * @return the meta
      */
     public ReportMeta meta(ReadAt at) {
-        return log.meta(at);
+        return log.meta(at, ledgerLog == null ? ((LedgerLog) this)::counted : ledgerLog::counted);
     }
 
     /**

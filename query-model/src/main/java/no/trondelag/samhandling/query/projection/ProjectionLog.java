@@ -1,18 +1,19 @@
 package no.trondelag.samhandling.query.projection;
 
 import java.util.Map;
+import java.util.function.Function;
 import no.trondelag.samhandling.api.common.ReadPoint;
 import no.trondelag.samhandling.api.common.ReportMeta;
 
 /**
- * The events a projection has handled: every one, whether or not it wrote a row for it, with its position,
- * recording time and the order it was handled in. Its highest position is the projection's tracking position (it is
- * written in the transaction that stores the token), so a report never covers less than one served before; and it
- * says how many events a report at any read point covers.
+ * Where each version of a projection stands: the highest position it has handled and how many events, in one row
+ * (its {@code head}) moved once per transaction, in the transaction that stores the processor's token. Every event
+ * counts, whether or not the projection wrote a row for it, so the head's position is the projection's tracking
+ * position, and a report never covers less than one served before.
  */
 public final class ProjectionLog {
 
-    private static final String TABLE = "event";
+    private static final String TABLE = "head";
 
     private final ProjectionTables tables;
 
@@ -24,8 +25,8 @@ public final class ProjectionLog {
     public ProjectionLog(ProjectionTables tables) {
         this.tables = tables;
         tables.countHandledBy(version -> head(version).events(), version -> head(version).position());
-        tables.plain(TABLE, "position BIGINT NOT NULL PRIMARY KEY, recorded_at BIGINT NOT NULL, "
-                + "handled BIGINT NOT NULL", "CREATE INDEX IF NOT EXISTS ix_{event}_handled ON {event} (handled)");
+        tables.plain(TABLE, "id INTEGER NOT NULL PRIMARY KEY, position BIGINT NOT NULL, events BIGINT NOT NULL",
+                "INSERT INTO {head} (id, position, events) SELECT 1, -1, 0 WHERE NOT EXISTS (SELECT 1 FROM {head})");
     }
 
     /**
@@ -34,8 +35,7 @@ public final class ProjectionLog {
      * @param recorded its position and recording time
      */
     public void note(Recorded recorded) {
-        tables.write("INSERT INTO {event} (position, recorded_at, handled) VALUES (?, ?, ?)",
-                recorded.position(), recorded.recordedAtMicros(), ProjectionTables.NEXT_HANDLED);
+        tables.note(recorded);
     }
 
     /**
@@ -45,11 +45,8 @@ public final class ProjectionLog {
      * @return the highest position it handled (-1 before the first event) and how many events it handled
      */
     public Head head(int version) {
-        return tables.jdbc().queryForObject(tables.resolve("SELECT MAX(position), MAX(handled) FROM {event}", version),
-                (row, index) -> {
-                    long position = row.getLong(1);
-                    return row.wasNull() ? new Head(-1, 0) : new Head(position, row.getLong(2));
-                });
+        return tables.jdbc().queryForObject(tables.resolve("SELECT position, events FROM {head} WHERE id = 1", version),
+                (row, index) -> new Head(row.getLong(1), row.getLong(2)));
     }
 
     /**
@@ -60,31 +57,25 @@ public final class ProjectionLog {
      */
     public ReadAt readAt(ReadPoint readPoint) {
         int version = tables.versions().active();
-        return new ReadAt(readPoint, head(version).position(), Map.of(tables.projection(), version));
+        Head head = head(version);
+        return new ReadAt(readPoint, head.position(), Map.of(tables.projection(), version), head.events());
     }
 
     /**
      * What a report at a read point says about itself: the highest position known at it and how many events up to
-     * there were known, whether or not in effect.
+     * there were known, whether or not in effect. A report with everything known covers the position and the events
+     * of the projection it read that stands lowest, as its head says; one at a {@code knownAt} is counted in the
+     * ledger's log ({@link LedgerLog}).
      *
-     * @param at the read point
+     * @param at      the read point
+     * @param counted how the ledger's log counts the events known at a read point
      * @return the report's meta
      */
-    public ReportMeta meta(ReadAt at) {
+    public ReportMeta meta(ReadAt at, Function<ReadAt, ReportMeta> counted) {
         ReadPoint readPoint = at.readPoint();
-        int version = at.version(tables.projection());
-        if (readPoint.knownAt() == null) {
-            Head head = head(version);
-            if (at.position() >= head.position()) {
-                return new ReportMeta(readPoint.asOf(), null, head.position(), head.events());
-            }
-        }
-        return tables.named().queryForObject(tables.sql(at, "SELECT MAX(position), COUNT(*) FROM {event} WHERE "
-                + ReadAt.KNOWN), at.parameters(), (row, index) -> {
-                    long position = row.getLong(1);
-                    return new ReportMeta(readPoint.asOf(), readPoint.knownAt(), row.wasNull() ? -1 : position,
-                            row.getLong(2));
-                });
+        return readPoint.knownAt() == null
+                ? new ReportMeta(readPoint.asOf(), null, at.position(), at.events())
+                : counted.apply(at);
     }
 
     /**

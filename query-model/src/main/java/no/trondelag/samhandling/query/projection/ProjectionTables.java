@@ -30,10 +30,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class ProjectionTables {
 
     /**
-     * A value to write in place of the next number in the order events were handled by a version (counted from
-     * {@link #countHandledBy}), assigned once the event's handler has succeeded.
+     * A value to write in place of the number of the event being handled, in the order a version handled events
+     * (counted on from {@link #countHandledBy}), assigned once the event's handler has succeeded.
      */
-    public static final Object NEXT_HANDLED = new Object();
+    public static final Object HANDLED = new Object();
 
     private static final String REGISTRY = "rm_projection_version";
     private static final Pattern TABLE_REFERENCE = Pattern.compile("\\{([a-z_]+)}");
@@ -108,7 +108,7 @@ public final class ProjectionTables {
     }
 
     /**
-     * Says how many events a version has handled, for {@link #NEXT_HANDLED}, and the highest position it has
+     * Says how many events a version has handled, for {@link #HANDLED}, and the highest position it has
      * handled, to tell when a version being built has caught up.
      *
      * @param handledCount the count a version has stored so far
@@ -229,7 +229,7 @@ public final class ProjectionTables {
         rows.forEach(row -> keep(pending, row));
         Integer building = pending.versions.building();
         if (building != null && pending.writing.contains(building)
-                && pending.position >= pending.head(pending.versions.active(), headPosition)) {
+                && pending.position >= pending.head(pending.versions.active(), handledCount, headPosition).position) {
             Versions versions = pending.versions;
             jdbc.update("UPDATE " + REGISTRY + " SET active = ?, building = NULL, retired = ? WHERE projection = ?",
                     building, versions.active(), projection);
@@ -239,6 +239,16 @@ public final class ProjectionTables {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             writeOut(pending);
         }
+    }
+
+    /**
+     * Notes the current event as handled by every version it goes into: each version's head (the highest position
+     * and the number of events it handled) is moved once per transaction, just before it commits.
+     *
+     * @param recorded the event's position
+     */
+    public void note(Recorded recorded) {
+        write(null, recorded.position());
     }
 
     /**
@@ -407,14 +417,18 @@ public final class ProjectionTables {
 
     private void keep(Pending pending, Statement statement) {
         for (int version : pending.writing) {
+            Head head = pending.head(version, handledCount, headPosition);
+            if (statement.sql() == null) {
+                head.noted((Long) statement.values()[0]);
+                continue;
+            }
             Object[] values = statement.values().clone();
             for (int i = 0; i < values.length; i++) {
-                if (values[i] == NEXT_HANDLED) {
-                    values[i] = pending.nextHandled(version, handledCount);
+                if (values[i] == HANDLED) {
+                    values[i] = head.events;
                 }
             }
             pending.rows.computeIfAbsent(resolve(statement.sql(), version), key -> new ArrayList<>()).add(values);
-            pending.wrote(version, statement.sql(), values, headPosition);
         }
     }
 
@@ -461,6 +475,13 @@ public final class ProjectionTables {
             }
         });
         pending.rows.clear();
+        pending.heads.forEach((version, head) -> {
+            if (head.events > head.storedEvents) {
+                jdbc.update(resolve("UPDATE {head} SET position = ?, events = ? WHERE id = 1", version),
+                        head.position, head.events);
+                head.storedEvents = head.events;
+            }
+        });
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             direct.remove();
         }
@@ -494,8 +515,7 @@ public final class ProjectionTables {
     /** The rows and versions of one transaction, and the rows of the event being handled. */
     private static final class Pending {
         private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-        private final Map<Integer, long[]> handled = new LinkedHashMap<>();
-        private final Map<Integer, long[]> heads = new LinkedHashMap<>();
+        private final Map<Integer, Head> heads = new LinkedHashMap<>();
         private Versions versions;
         private List<Integer> writing;
         private List<Statement> event;
@@ -506,19 +526,26 @@ public final class ProjectionTables {
             this.writing = List.of(versions.active());
         }
 
-        private long nextHandled(int version, VersionedCount stored) {
-            return ++handled.computeIfAbsent(version, v -> new long[] {stored.of(v)})[0];
+        private Head head(int version, VersionedCount events, VersionedCount position) {
+            return heads.computeIfAbsent(version, v -> new Head(position.of(v), events.of(v)));
+        }
+    }
+
+    /** Where a version stands in this transaction: as stored, and with the events it handled since. */
+    private static final class Head {
+        private long position;
+        private long events;
+        private long storedEvents;
+
+        private Head(long position, long events) {
+            this.position = position;
+            this.events = events;
+            this.storedEvents = events;
         }
 
-        private long head(int version, VersionedCount stored) {
-            return heads.computeIfAbsent(version, v -> new long[] {stored.of(v)})[0];
-        }
-
-        private void wrote(int version, String sql, Object[] values, VersionedCount stored) {
-            if (sql.startsWith("INSERT INTO {event}")) {
-                long[] head = heads.computeIfAbsent(version, v -> new long[] {stored.of(v)});
-                head[0] = Math.max(head[0], (Long) values[0]);
-            }
+        private void noted(long eventPosition) {
+            position = Math.max(position, eventPosition);
+            events++;
         }
     }
 

@@ -13,8 +13,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * @param readPoint the business date and recording time read at
  * @param position  the highest position the report covers: the position its projections have all reached
  * @param versions  the version of each projection's tables the report reads, by projection
+ * @param events    how many events the projection that stands at {@code position} has handled: the number of events
+ *                  up to the position
  */
-public record ReadAt(ReadPoint readPoint, long position, Map<String, Integer> versions) {
+public record ReadAt(ReadPoint readPoint, long position, Map<String, Integer> versions, long events) {
 
     /**
      * Keeps the versions as given.
@@ -22,6 +24,7 @@ public record ReadAt(ReadPoint readPoint, long position, Map<String, Integer> ve
      * @param readPoint the business date and recording time read at
      * @param position  the highest position the report covers
      * @param versions  the version of each projection's tables the report reads
+     * @param events    how many events there are up to the position
      */
     public ReadAt {
         versions = Map.copyOf(versions);
@@ -62,7 +65,8 @@ public record ReadAt(ReadPoint readPoint, long position, Map<String, Integer> ve
     public ReadAt with(ReadAt other) {
         Map<String, Integer> both = new HashMap<>(versions);
         both.putAll(other.versions);
-        return new ReadAt(readPoint, Math.min(position, other.position), both);
+        ReadAt lower = other.position < position ? other : this;
+        return new ReadAt(readPoint, lower.position, both, lower.events);
     }
 
     /**

@@ -61,6 +61,7 @@ public final class Projections {
 
     private final DriverManagerDataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final LedgerLog ledgerLog;
     private final ParticipationProjection participation;
     private final ParticipantTimelineProjection timeline;
     private final FundingProjection funding;
@@ -75,20 +76,21 @@ public final class Projections {
     private Instant nextRecordedAt = FIRST_RECORDING;
 
     /**
-     * Builds the six projections, with their tables, on a fresh database.
+     * Builds the ledger's log and the six projections, with their tables, on a fresh database.
      */
     public Projections() {
         dataSource = new DriverManagerDataSource("jdbc:h2:mem:projections-" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1");
         jdbc = new JdbcTemplate(dataSource);
         ObjectMapper json = messageMapper();
-        participation = new ParticipationProjection(jdbc);
-        timeline = new ParticipantTimelineProjection(jdbc, json, participation);
-        funding = new FundingProjection(jdbc, participation);
-        initiatives = new InitiativeProjection(jdbc, participation);
-        goals = new GoalProgressProjection(jdbc, participation, initiatives, CASE_ARCHIVE_INITIATIVE);
-        decisions = new DecisionLogProjection(jdbc, json);
-        all = List.of(participation, timeline, funding, initiatives, goals, decisions);
+        ledgerLog = new LedgerLog(jdbc);
+        participation = new ParticipationProjection(jdbc, ledgerLog);
+        timeline = new ParticipantTimelineProjection(jdbc, ledgerLog, json, participation);
+        funding = new FundingProjection(jdbc, ledgerLog, participation);
+        initiatives = new InitiativeProjection(jdbc, ledgerLog, participation);
+        goals = new GoalProgressProjection(jdbc, ledgerLog, participation, initiatives, CASE_ARCHIVE_INITIATIVE);
+        decisions = new DecisionLogProjection(jdbc, ledgerLog, json);
+        all = List.of(ledgerLog, participation, timeline, funding, initiatives, goals, decisions);
         for (LedgerProjection projection : all) {
             projection.createTables();
             adapters.put(projection, new AnnotationEventHandlerAdapter(projection));
@@ -294,6 +296,11 @@ public final class Projections {
      */
     public void reset() {
         all.forEach(projection -> adapters.get(projection).prepareReset());
+    }
+
+    /** @return the ledger's log */
+    public LedgerLog ledgerLog() {
+        return ledgerLog;
     }
 
     /** @return the participation projection */
