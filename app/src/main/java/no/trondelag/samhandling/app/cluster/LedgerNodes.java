@@ -2,6 +2,7 @@ package no.trondelag.samhandling.app.cluster;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -16,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The nodes sharing the ledger's database, and how many segments of a streaming processor this node may hold. Each
  * node writes a heartbeat to {@code ledger_node} for every processor running on it; a node not heard from within the
  * node timeout counts as gone. A node may hold its fair share of a processor's segments,
- * {@code ceil(segments / nodes running it)}, and never more than its configured claim limit. Axon's pooled streaming
+ * {@code ceil(segments / nodes running it)}, and never more than its configured claim limit. The projections have one
+ * segment each, so they are dealt out over the nodes instead, one node holding each. Axon's pooled streaming
  * processor asks for that number before every claim: a node holding more releases the surplus for the others to
  * claim, and when a node dies or stops the processor, the share of the others grows and they take its segments over
  * once its claims are released or have timed out.
@@ -34,7 +36,7 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
     private final Clock clock;
     private final Predicate<String> runsHere;
     private final Map<String, Integer> segmentCounts = new ConcurrentHashMap<>();
-    private final Map<String, Integer> nodeCounts = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> liveNodes = new ConcurrentHashMap<>();
     private final RepeatingTask heartbeats;
 
     /**
@@ -81,7 +83,7 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
      * @return the number, 0 before the first heartbeat after the processor first asked for its share
      */
     public int nodesRunning(String processingGroup) {
-        return nodeCounts.getOrDefault(processingGroup, 0);
+        return liveNodes.getOrDefault(processingGroup, List.of()).size();
     }
 
     /**
@@ -98,8 +100,26 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
         if (segments == null || segments == 0 || nodes == 0) {
             return claimLimit;
         }
+        if (segments == 1 && nodes > 1) {
+            return designatedFor(processingGroup).equals(nodeId) ? 1 : 0;
+        }
         int fairShare = (segments + nodes - 1) / nodes;
         return Math.min(claimLimit, fairShare);
+    }
+
+    /**
+     * The node that holds a processor of one segment (a projection): the processors of one segment are dealt out in
+     * the order of their names over the live nodes running them, in the order of the nodes' ids, so that every node
+     * reckons the same and the projections are spread over the nodes. When that node is gone, the next live one is.
+     */
+    private String designatedFor(String processingGroup) {
+        List<String> single = segmentCounts.entrySet().stream()
+                .filter(entry -> entry.getValue() == 1)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        List<String> nodes = liveNodes.getOrDefault(processingGroup, List.of(nodeId));
+        return nodes.get(Math.floorMod(single.indexOf(processingGroup), nodes.size()));
     }
 
     /**
@@ -119,9 +139,10 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
                 jdbc.update("INSERT INTO ledger_node (node_id, processing_group, last_seen_millis) VALUES (?, ?, ?)",
                         nodeId, processingGroup, now);
             }
-            Integer nodes = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_node WHERE processing_group = ? "
-                    + "AND last_seen_millis >= ?", Integer.class, processingGroup, now - nodeTimeout.toMillis());
-            nodeCounts.put(processingGroup, Math.max(1, nodes == null ? 0 : nodes));
+            List<String> nodes = jdbc.queryForList("SELECT node_id FROM ledger_node WHERE processing_group = ? "
+                    + "AND last_seen_millis >= ? ORDER BY node_id", String.class, processingGroup,
+                    now - nodeTimeout.toMillis());
+            liveNodes.put(processingGroup, nodes.isEmpty() ? List.of(nodeId) : List.copyOf(nodes));
             Integer segments = jdbc.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorName = ?",
                     Integer.class, processingGroup);
             segmentCounts.put(processingGroup, segments == null ? 0 : segments);
