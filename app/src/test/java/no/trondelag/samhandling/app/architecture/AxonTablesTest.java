@@ -35,8 +35,7 @@ class AxonTablesTest {
             "no.trondelag.samhandling.app.cluster.LedgerNodes",
             "no.trondelag.samhandling.app.cluster.SegmentPositions",
             "no.trondelag.samhandling.app.command.EventPositions",
-            "no.trondelag.samhandling.query.integrity.JdbcEventSource",
-            "no.trondelag.samhandling.query.ledger.JdbcEventIndex");
+            "no.trondelag.samhandling.query.integrity.JdbcEventSource");
 
     @Test
     void onlyTheListedClassesStillNameAxonsTables() {
