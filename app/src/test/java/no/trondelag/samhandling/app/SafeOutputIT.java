@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,10 +50,13 @@ class SafeOutputIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     LedgerHttp http;
 
     @BeforeAll
-    void aFormulaTitleIsAcceptedAndAnOldEventHoldsControlCharacters() throws InterruptedException {
+    void aFormulaTitleIsAcceptedAndAnOldEventHoldsControlCharacters() {
         http = new LedgerHttp(port).as("secretariat");
         accepted("RecordSteeringGroupDecision", """
                 {"decisionId":"%s","meetingDate":"2018-05-02","caseNumber":"18/7",
@@ -233,16 +236,8 @@ class SafeOutputIT {
         return response.body();
     }
 
-    private void awaitReadSide() throws InterruptedException {
-        long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (http.get("/api/audit/decisions").json().path("meta").path("position").asLong(-1) >= head) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The read side did not reach position " + head);
+    private void awaitReadSide() {
+        ReadSide.awaitCaughtUp(processing, jdbc);
     }
 
     private static String json(String text) {

@@ -6,31 +6,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import no.trondelag.samhandling.api.region.RegionRegistered;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
-import no.trondelag.samhandling.query.ledger.FactLog;
-import no.trondelag.samhandling.query.ledger.JdbcFactLog;
-import no.trondelag.samhandling.query.ledger.LedgerFact;
-import org.axonframework.serialization.Serializer;
+import no.trondelag.samhandling.app.ReadSide;
+import no.trondelag.samhandling.query.participation.ParticipationProjection;
+import no.trondelag.samhandling.query.projection.LedgerLog;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
@@ -45,60 +44,47 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:operations-it;DB_CLOSE_DELAY=-1")
 class OperationsIT {
 
-    /** While set, the read side fails on the registration of the region named "poison". */
+    /** While set, the participation projection fails on the registration of the region named "poison". */
     static volatile boolean poisoned;
 
+    /**
+     * Puts a poisonable participation projection in place of the real one. It replaces the bean once it is made,
+     * so that it is the only participation projection Axon registers, and the one the projections that read
+     * participation are given.
+     */
     @TestConfiguration
-    static class PoisonableFactLog {
+    static class PoisonableParticipation {
 
         @Bean
-        @Primary
-        FactLog poisonableFactLog(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
-            JdbcFactLog real = new JdbcFactLog(jdbc, serializer);
-            return new FactLog() {
+        static BeanPostProcessor poisonableParticipationProjection(ObjectProvider<JdbcTemplate> jdbc,
+                                                                   ObjectProvider<LedgerLog> ledgerLog) {
+            return new BeanPostProcessor() {
                 @Override
-                public void append(LedgerFact fact) {
-                    if (poisoned && fact.event() instanceof RegionRegistered region
-                            && region.regionId().equals("poison")) {
-                        throw new IllegalStateException("The read side cannot handle region " + region.regionId());
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    if (bean instanceof ParticipationProjection && !(bean instanceof PoisonableProjection)) {
+                        PoisonableProjection poisonable = new PoisonableProjection(jdbc.getObject(),
+                                ledgerLog.getObject());
+                        poisonable.createTables();
+                        return poisonable;
                     }
-                    real.append(fact);
-                }
-
-                @Override
-                public void clear() {
-                    real.clear();
-                }
-
-                @Override
-                public Watermark watermark() {
-                    return real.watermark();
-                }
-
-                @Override
-                public long countUpTo(long position) {
-                    return real.countUpTo(position);
-                }
-
-
-                @Override
-
-                public long countAfter(long position) {
-
-                    return real.countAfter(position);
-
-                }
-
-                @Override
-                public void forEach(long afterPosition, Consumer<LedgerFact> consumer) {
-                    real.forEach(afterPosition, consumer);
-                }
-
-                @Override
-                public List<LedgerFact> concerning(Collection<String> participantIds) {
-                    return real.concerning(participantIds);
+                    return bean;
                 }
             };
+        }
+    }
+
+    /** The participation projection, failing on the region "poison" while {@link #poisoned}. */
+    static class PoisonableProjection extends ParticipationProjection {
+
+        PoisonableProjection(JdbcTemplate jdbc, LedgerLog ledgerLog) {
+            super(jdbc, ledgerLog);
+        }
+
+        @MessageHandlerInterceptor(messageType = EventMessage.class)
+        void poison(RegionRegistered region) {
+            if (poisoned && region.regionId().equals("poison")) {
+                throw new IllegalStateException("The read side cannot handle region " + region.regionId());
+            }
         }
     }
 
@@ -124,39 +110,52 @@ class OperationsIT {
 
         JsonNode projections = admin.get("/api/admin/projections").json();
 
-        assertThat(projections.size()).isEqualTo(1);
-        JsonNode facts = projections.get(0);
+        Map<String, JsonNode> byName = ReadSide.statusesByName(projections);
+        assertThat(byName.keySet()).as("one streaming processor per projection")
+                .containsExactlyInAnyOrderElementsOf(ReadSide.PROJECTIONS);
+        assertThat(projections.findValuesAsText("name")).as("sorted by name").isSorted();
         long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
-        assertThat(facts.path("name").asText()).isEqualTo("ledger-facts");
-        assertThat(facts.path("head").asLong()).isEqualTo(head);
-        assertThat(facts.path("position").asLong()).isEqualTo(head);
-        assertThat(facts.path("lag").asLong()).isZero();
-        assertThat(facts.path("segments").size()).as("this node holds all four segments").isEqualTo(4);
-        String node = facts.path("node").asText();
+        String node = byName.get(ParticipationProjection.NAME).path("node").asText();
         assertThat(node).isNotBlank();
-        assertThat(facts.path("claims")).hasSize(4).allSatisfy(claim -> {
-            assertThat(claim.path("owner").asText()).isEqualTo(node);
-            assertThat(claim.path("position").asLong()).isLessThanOrEqualTo(head);
+        assertThat(byName).allSatisfy((name, status) -> {
+            assertThat(status.path("head").asLong()).as(name).isEqualTo(head);
+            assertThat(status.path("position").asLong()).as(name).isEqualTo(head);
+            assertThat(status.path("lag").asLong()).as(name).isZero();
+            assertThat(status.path("running").asBoolean()).as(name).isTrue();
+            assertThat(status.path("segments")).as("%s: this node holds its one segment", name).hasSize(1);
+            assertThat(status.path("node").asText()).as(name).isEqualTo(node);
+            assertThat(status.path("claims")).as(name).hasSize(1).allSatisfy(claim -> {
+                assertThat(claim.path("owner").asText()).isEqualTo(node);
+                assertThat(claim.path("position").asLong()).isEqualTo(head);
+            });
         });
+        JsonNode one = admin.get("/api/admin/projections/" + ParticipationProjection.NAME).json();
+        assertThat(one.path("name").asText()).isEqualTo(ParticipationProjection.NAME);
+        assertThat(one.path("position").asLong()).isEqualTo(head);
     }
 
     @Test
-    void aPausedProjectionLetsGoOfItsSegmentsAndTakesThemBackWhenResumed() {
+    void aPausedProjectionLetsGoOfItsSegmentAndTakesItBackWhenResumed() {
         awaitCaughtUp();
-        assertThat(secretariat.post("/api/admin/projections/ledger-facts/pause", "application/json", "").status())
-                .isEqualTo(403);
+        String paused = ParticipationProjection.NAME;
+        assertThat(secretariat.post("/api/admin/projections/" + paused + "/pause", "application/json", "")
+                .status()).isEqualTo(403);
         assertThat(admin.post("/api/admin/projections/no-such/pause", "application/json", "").status())
                 .isEqualTo(404);
 
-        JsonNode paused = admin.post("/api/admin/projections/ledger-facts/pause", "application/json", "").json();
+        JsonNode status = admin.post("/api/admin/projections/" + paused + "/pause", "application/json", "").json();
 
         try {
-            assertThat(paused.path("running").asBoolean()).isFalse();
-            assertThat(paused.path("segments")).isEmpty();
-            assertThat(paused.path("claims")).hasSize(4)
+            assertThat(status.path("running").asBoolean()).isFalse();
+            assertThat(status.path("segments")).isEmpty();
+            assertThat(status.path("claims")).hasSize(1)
                     .allSatisfy(claim -> assertThat(claim.hasNonNull("owner")).as("held by no node").isFalse());
+            assertThat(ReadSide.statusesByName(admin.get("/api/admin/projections").json()))
+                    .as("the other projections keep running")
+                    .allSatisfy((name, other) -> assertThat(other.path("running").asBoolean()).as(name)
+                            .isEqualTo(!name.equals(paused)));
         } finally {
-            JsonNode resumed = admin.post("/api/admin/projections/ledger-facts/resume", "application/json", "")
+            JsonNode resumed = admin.post("/api/admin/projections/" + paused + "/resume", "application/json", "")
                     .json();
             assertThat(resumed.path("running").asBoolean()).isTrue();
         }
@@ -167,8 +166,13 @@ class OperationsIT {
     void onlyAdminsOperateTheReadSide() {
         assertThat(new LedgerHttp(port).get("/api/admin/projections").status()).isEqualTo(401);
         assertThat(secretariat.get("/api/admin/projections").status()).isEqualTo(403);
-        assertThat(secretariat.post("/api/admin/projections/ledger-facts/replay", "application/json", "")
-                .status()).isEqualTo(403);
+        for (String name : ReadSide.PROJECTIONS) {
+            assertThat(secretariat.post("/api/admin/projections/" + name + "/replay", "application/json", "")
+                    .status()).as(name).isEqualTo(403);
+            assertThat(secretariat.post("/api/admin/dead-letters/" + name + "/retry", "application/json", "")
+                    .status()).as(name).isEqualTo(403);
+        }
+        assertThat(secretariat.get("/api/admin/dead-letters").status()).isEqualTo(403);
         assertThat(admin.post("/api/admin/projections/no-such/replay", "application/json", "").status())
                 .isEqualTo(404);
     }
@@ -180,7 +184,7 @@ class OperationsIT {
                  "authority":{"body":"Indre Fosen kommunestyre","caseNumber":"18/1234","date":"2018-06-14"}}""")
                 .status()).isIn(200, 409);
 
-        Response started = admin.post("/api/admin/projections/ledger-facts/replay", "application/json", "");
+        List<Integer> started = replayEveryProjection();
         CompletableFuture<List<Integer>> commands = CompletableFuture.supplyAsync(() -> {
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -191,41 +195,55 @@ class OperationsIT {
             return statuses;
         });
 
-        assertThat(started.status()).isEqualTo(202);
+        assertThat(started).containsOnly(202);
         assertThat(commands.get()).containsOnly(200);
         awaitCaughtUp();
         Map<String, String> afterReplay = reports();
 
-        admin.post("/api/admin/projections/ledger-facts/replay", "application/json", "");
+        replayEveryProjection();
         awaitCaughtUp();
 
         assertThat(reports()).isEqualTo(afterReplay);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class))
-                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class));
+        assertThat(ReadSide.loggedEvents(jdbc)).as("events in each projection's log, one per stored event")
+                .isEqualTo(ReadSide.everyEventLogged(jdbc));
     }
 
     @Test
     void aFailingEventWaitsInTheDeadLetterQueueUntilRetried() {
+        String participation = ParticipationProjection.NAME;
         poisoned = true;
         assertThat(secretariat.command("RegisterRegion", "{\"regionId\":\"poison\",\"name\":\"Poison\"}").status())
                 .isEqualTo(200);
+        long poison = head();
         assertThat(secretariat.command("RegisterRegion", "{\"regionId\":\"healthy\",\"name\":\"Healthy\"}").status())
                 .isEqualTo(200);
 
-        await(() -> admin.get("/api/admin/dead-letters").json().path("ledger-facts").size() == 1);
+        await(() -> admin.get("/api/admin/dead-letters").json().path(participation).size() == 1);
         awaitCaughtUp();
-        JsonNode letter = admin.get("/api/admin/dead-letters").json().path("ledger-facts").get(0);
+        JsonNode deadLetters = admin.get("/api/admin/dead-letters").json();
+        JsonNode letter = deadLetters.path(participation).get(0);
         assertThat(letter.path("eventType").asText()).isEqualTo("RegionRegistered");
         assertThat(letter.path("sequence").asText()).isEqualTo("region:poison");
         assertThat(letter.path("causeMessage").asText()).contains("cannot handle region poison");
+        assertThat(ReadSide.PROJECTIONS).as("every projection has a dead-letter queue of its own")
+                .allSatisfy(name -> assertThat(deadLetters.has(name)).as(name).isTrue());
+        assertThat(ReadSide.PROJECTIONS).as("only the failing projection has a dead letter")
+                .filteredOn(name -> !name.equals(participation))
+                .allSatisfy(name -> assertThat(deadLetters.path(name)).as(name).isEmpty());
         assertThat(regionIds()).contains("healthy").doesNotContain("poison");
+        assertThat(ReadSide.missingUpTo(jdbc, head())).as("events missing from each projection's log")
+                .allSatisfy((name, missing) -> assertThat(missing).as(name)
+                        .isEqualTo(name.equals(participation) ? List.of(poison) : List.of()));
 
         poisoned = false;
-        JsonNode retried = admin.post("/api/admin/dead-letters/ledger-facts/retry", "application/json", "").json();
+        JsonNode retried = admin.post("/api/admin/dead-letters/" + participation + "/retry", "application/json", "")
+                .json();
 
         assertThat(retried.path("sequencesProcessed").asInt()).isEqualTo(1);
         assertThat(retried.path("remaining").asInt()).isZero();
         assertThat(regionIds()).contains("healthy", "poison");
+        assertThat(ReadSide.missingUpTo(jdbc, head())).allSatisfy((name, missing) ->
+                assertThat(missing).as(name).isEmpty());
     }
 
     @Test
@@ -237,14 +255,31 @@ class OperationsIT {
 
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body())
-                .contains("commandBus_", "eventProcessor_", "processorName=\"ledger-facts\"")
+                .contains("commandBus_", "eventProcessor_")
                 .contains("ledger_events_head ")
-                .contains("ledger_projection_lag{projection=\"ledger-facts\"}")
                 .as("requests are observed as a whole, not filter by filter")
                 .contains("http_server_requests_seconds_count")
                 .doesNotContain("spring_security_");
+        for (String name : ReadSide.PROJECTIONS) {
+            assertThat(prometheus.body()).as(name)
+                    .contains("processorName=\"" + name + "\"")
+                    .contains("ledger_projection_lag{projection=\"" + name + "\"}");
+        }
         assertThat(new LedgerHttp(port).get("/actuator/prometheus").status()).isEqualTo(401);
         assertThat(secretariat.get("/actuator/prometheus").status()).isEqualTo(403);
+    }
+
+    /** Asks for a replay of every projection, one after the other, and gives the statuses they were answered. */
+    private List<Integer> replayEveryProjection() {
+        List<Integer> statuses = new ArrayList<>();
+        for (String name : ReadSide.PROJECTIONS) {
+            statuses.add(admin.post("/api/admin/projections/" + name + "/replay", "application/json", "").status());
+        }
+        return statuses;
+    }
+
+    private long head() {
+        return ReadSide.head(jdbc);
     }
 
     private List<String> regionIds() {
@@ -260,13 +295,16 @@ class OperationsIT {
         return reports;
     }
 
+    /** Every projection has processed every event in the store, none is replaying, and this node holds each. */
     private void awaitCaughtUp() {
+        long head = head();
         JsonNode[] last = new JsonNode[1];
         await(() -> {
-            last[0] = admin.get("/api/admin/projections/ledger-facts").json();
-            return last[0].path("lag").asLong() == 0 && !last[0].path("replaying").asBoolean()
-                    && last[0].path("segments").size() == 4;
-        }, () -> "last status: " + last[0]);
+            last[0] = admin.get("/api/admin/projections").json();
+            return ReadSide.reached(last[0], head) && ReadSide.statusesByName(last[0]).entrySet().stream()
+                    .filter(status -> ReadSide.PROJECTIONS.contains(status.getKey()))
+                    .allMatch(status -> status.getValue().path("segments").size() == 1);
+        }, () -> "last statuses: " + last[0]);
     }
 
     private static void await(BooleanSupplier condition) {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import no.trondelag.samhandling.query.participation.ParticipationProjection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class LedgerNodesTest {
 
-    private static final String FACTS = "ledger-facts";
+    private static final String PROJECTION = ParticipationProjection.NAME;
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
     private static final Duration TIMEOUT = Duration.ofSeconds(6);
 
@@ -38,21 +39,21 @@ class LedgerNodesTest {
     /** A node on which the processor runs until its id is in {@link #stopped}. */
     private LedgerNodes node(String id, int claimLimit) {
         LedgerNodes node = new LedgerNodes(jdbc, id, claimLimit, HEARTBEAT, TIMEOUT, clock,
-                group -> FACTS.equals(group) && !stopped.contains(id));
-        node.getMaxSegments(FACTS);
+                group -> PROJECTION.equals(group) && !stopped.contains(id));
+        node.getMaxSegments(PROJECTION);
         return node;
     }
 
     private void segments(int count) {
         for (int segment = 0; segment < count; segment++) {
-            jdbc.update("INSERT INTO tokenentry (processorName, segment) VALUES (?, ?)", FACTS, segment);
+            jdbc.update("INSERT INTO tokenentry (processorName, segment) VALUES (?, ?)", PROJECTION, segment);
         }
     }
 
     /** The share a node reports after a heartbeat. */
     private static int share(LedgerNodes node) {
         node.beat();
-        return node.getMaxSegments(FACTS);
+        return node.getMaxSegments(PROJECTION);
     }
 
     @Test
@@ -69,13 +70,13 @@ class LedgerNodesTest {
     @Test
     void beforeItsFirstHeartbeatOrBeforeTheProcessorHasSegmentsANodeMayClaimUpToItsLimit() {
         LedgerNodes a = node("a", 4);
-        assertThat(a.getMaxSegments(FACTS)).isEqualTo(4);
-        assertThat(a.nodesRunning(FACTS)).isZero();
+        assertThat(a.getMaxSegments(PROJECTION)).isEqualTo(4);
+        assertThat(a.nodesRunning(PROJECTION)).isZero();
 
         a.beat();
 
-        assertThat(a.nodesRunning(FACTS)).isEqualTo(1);
-        assertThat(a.getMaxSegments(FACTS)).as("no tokens yet").isEqualTo(4);
+        assertThat(a.nodesRunning(PROJECTION)).isEqualTo(1);
+        assertThat(a.getMaxSegments(PROJECTION)).as("no tokens yet").isEqualTo(4);
     }
 
     @Test
@@ -108,7 +109,7 @@ class LedgerNodesTest {
         c.beat();
 
         assertThat(share(a)).as("ceil(4 / 3)").isEqualTo(2);
-        assertThat(a.nodesRunning(FACTS)).isEqualTo(3);
+        assertThat(a.nodesRunning(PROJECTION)).isEqualTo(3);
     }
 
     @Test
@@ -122,7 +123,7 @@ class LedgerNodesTest {
         clock.advance(TIMEOUT.plusMillis(1));
 
         assertThat(share(a)).isEqualTo(4);
-        assertThat(a.nodesRunning(FACTS)).isEqualTo(1);
+        assertThat(a.nodesRunning(PROJECTION)).isEqualTo(1);
     }
 
     @Test

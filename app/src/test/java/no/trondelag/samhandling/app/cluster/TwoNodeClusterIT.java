@@ -2,6 +2,7 @@ package no.trondelag.samhandling.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +28,12 @@ import no.trondelag.samhandling.api.goals.RecordMaturityAssessment;
 import no.trondelag.samhandling.app.LedgerApplication;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
+import no.trondelag.samhandling.app.ReadSide;
 import no.trondelag.samhandling.command.common.BoundedCache;
+import no.trondelag.samhandling.query.funding.FundingProjection;
+import no.trondelag.samhandling.query.governance.DecisionLogProjection;
+import no.trondelag.samhandling.query.initiative.InitiativeProjection;
+import no.trondelag.samhandling.query.participation.ParticipationProjection;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.extensions.jgroups.commandhandling.JGroupsConnector;
@@ -40,15 +46,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two ledger nodes on one PostgreSQL, on 127.0.0.1 only: node A in this JVM, node B a separate process started from
- * the application jar. The read side's four segments split two and two between the nodes. Concurrent commands for
- * one aggregate arrive at both nodes and none fails, because the distributed command bus routes them all to one
- * node; then node B is killed mid-run. Node A takes B's segments over, every acknowledged command's events are
- * stored exactly once, nothing is missing from the read side, and the read side equals a rebuild from scratch.
+ * the application jar. The read side's six projections, one segment each, split three and three between the nodes:
+ * node A, which claimed them all when it was alone, pauses three, node B claims them, and node A resumes them.
+ * Concurrent commands for one aggregate arrive at both nodes and none fails, because the distributed command bus
+ * routes them all to one node; then node B is killed mid-run. Node A takes B's projections over, every acknowledged
+ * command's events are stored exactly once, nothing is missing from any projection, and the read side equals a
+ * rebuild from scratch.
  */
 class TwoNodeClusterIT {
 
     private static final String ASSESSMENT = """
             {"participantId":"5054","assessedOn":"2019-%02d-%02d","score":%d.%d}""";
+    /** The projections node A hands to node B. */
+    private static final List<String> HANDED_TO_B = List.of(FundingProjection.NAME, InitiativeProjection.NAME,
+            DecisionLogProjection.NAME);
 
     private EmbeddedPostgres postgres;
     private ConfigurableApplicationContext nodeA;
@@ -86,9 +97,9 @@ class TwoNodeClusterIT {
                 "--axon.distributed.jgroups.bind-port=" + jgroupsA, "--logging.level.org.jgroups=WARN");
         int httpA = ((WebServerApplicationContext) nodeA).getWebServer().getPort();
         LedgerHttp adminA = new LedgerHttp(httpA).as("admin");
-        String nodeIdA = adminA.get("/api/admin/projections/ledger-facts").json().path("node").asText();
-        await(Duration.ofSeconds(30), () -> heldBy(adminA).equals(Map.of(nodeIdA, 4L)),
-                "node A, alone, to claim every segment");
+        String nodeIdA = statuses(adminA).get(ParticipationProjection.NAME).path("node").asText();
+        await(Duration.ofSeconds(30), () -> heldBy(adminA).equals(Map.of(nodeIdA, 6L)),
+                "node A, alone, to claim every projection");
         LedgerHttp a = new LedgerHttp(httpA).as("secretariat");
         assertThat(a.command("RecordMaturityAssessment", ASSESSMENT.formatted(1, 1, 1, 0)).status()).isEqualTo(200);
         Cache aggregatesOnA = nodeA.getBean(BoundedCache.AGGREGATES, Cache.class);
@@ -100,19 +111,32 @@ class TwoNodeClusterIT {
         await(Duration.ofSeconds(30), () -> routedMembers(connector) == 2, "both nodes to join the cluster");
         assertThat(aggregatesOnA.containsKey("participant:5054"))
                 .as("node A forgets the aggregates it cached when the routing changes").isFalse();
-        await(Duration.ofSeconds(60), () -> heldBy(adminA).size() == 2 && !heldBy(adminA).containsKey("none"),
-                "the segments to split between the nodes");
-        assertThat(heldBy(adminA)).containsEntry(nodeIdA, 2L).hasSize(2).allSatisfy((node, held) ->
-                assertThat(held).as("segments held by " + node).isEqualTo(2L));
 
-        // a replay needs every segment: with node B holding two, it is refused and changes nothing
+        // node A lets go of three projections, node B claims them, and node A runs them again without their segment
+        for (String name : HANDED_TO_B) {
+            assertThat(adminA.post("/api/admin/projections/" + name + "/pause", "application/json", "").status())
+                    .isEqualTo(200);
+        }
+        await(Duration.ofSeconds(60), () -> HANDED_TO_B.stream().allMatch(name -> {
+            String owner = owner(adminA, name);
+            return owner != null && !owner.equals(nodeIdA);
+        }), "node B to claim the projections node A paused");
+        for (String name : HANDED_TO_B) {
+            assertThat(adminA.post("/api/admin/projections/" + name + "/resume", "application/json", "").json()
+                    .path("running").asBoolean()).as(name).isTrue();
+        }
+        assertThat(heldBy(adminA)).containsEntry(nodeIdA, 3L).hasSize(2).allSatisfy((node, held) ->
+                assertThat(held).as("projections held by " + node).isEqualTo(3L));
+
+        // a replay needs the projection's segment: with node B holding it, it is refused and changes nothing
         JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
-        long factsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class);
-        Response refused = adminA.post("/api/admin/projections/ledger-facts/replay", "application/json", "");
+        String heldByB = HANDED_TO_B.get(0);
+        Map<String, Long> loggedBefore = ReadSide.loggedEvents(jdbc);
+        Response refused = adminA.post("/api/admin/projections/" + heldByB + "/replay", "application/json", "");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().path("rule").asText()).isEqualTo("segments-held-by-other-nodes");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class)).isEqualTo(factsBefore);
-        assertThat(adminA.get("/api/admin/projections/ledger-facts").json().path("running").asBoolean()).isTrue();
+        assertThat(ReadSide.loggedEvents(jdbc)).isEqualTo(loggedBefore);
+        assertThat(statuses(adminA).get(heldByB).path("running").asBoolean()).isTrue();
 
         // both nodes take commands for the same aggregate at once
         List<Response> firstRound = send(List.of(a, b), 200, 8, Integer.MAX_VALUE, null);
@@ -141,13 +165,15 @@ class TwoNodeClusterIT {
         }
 
         LedgerHttp admin = adminA;
-        await(Duration.ofSeconds(60), () -> caughtUp(admin), "node A to take over node B's segments and catch up");
-        assertThat(heldBy(admin)).containsExactly(Map.entry(nodeIdA, 4L));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class))
-                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class));
+        await(Duration.ofSeconds(60), () -> caughtUp(admin), "node A to take over node B's projections and catch up");
+        assertThat(heldBy(admin)).containsExactly(Map.entry(nodeIdA, 6L));
+        assertThat(ReadSide.loggedEvents(jdbc)).as("events in each projection's log, one per stored event")
+                .isEqualTo(ReadSide.everyEventLogged(jdbc));
         Map<String, String> before = reports(httpA);
-        assertThat(admin.post("/api/admin/projections/ledger-facts/replay", "application/json", "").status())
-                .isEqualTo(202);
+        for (String name : ReadSide.PROJECTIONS) {
+            assertThat(admin.post("/api/admin/projections/" + name + "/replay", "application/json", "").status())
+                    .as(name).isEqualTo(202);
+        }
         await(Duration.ofSeconds(60), () -> caughtUp(admin), "the replay to finish");
         assertThat(reports(httpA)).isEqualTo(before);
     }
@@ -221,28 +247,46 @@ class TwoNodeClusterIT {
         }
     }
 
+    /** The statuses of the projections, by name, as the node asked sees them. */
+    private static Map<String, JsonNode> statuses(LedgerHttp admin) {
+        Map<String, JsonNode> statuses = ReadSide.statusesByName(admin.get("/api/admin/projections").json());
+        statuses.keySet().retainAll(ReadSide.PROJECTIONS);
+        assertThat(statuses.keySet()).containsExactlyInAnyOrderElementsOf(ReadSide.PROJECTIONS);
+        return statuses;
+    }
+
     /**
-     * How many of the read side's segments each node holds, by node id ("none" for segments no node holds), as
-     * the shared token store says.
+     * How many projections each node holds the segment of, by node id ("none" for segments no node holds), as the
+     * shared token store says.
      */
     private static Map<String, Long> heldBy(LedgerHttp admin) {
         Map<String, Long> held = new java.util.TreeMap<>();
-        admin.get("/api/admin/projections/ledger-facts").json().path("claims").forEach(claim ->
-                held.merge(claim.hasNonNull("owner") ? claim.path("owner").asText() : "none", 1L, Long::sum));
+        statuses(admin).values().forEach(status -> status.path("claims").forEach(claim ->
+                held.merge(claim.hasNonNull("owner") ? claim.path("owner").asText() : "none", 1L, Long::sum)));
         return held;
     }
 
-    /** Node A holds all four segments, and the read side has caught up with the head on every one of them. */
+    /** The node holding a projection's segment, or {@code null} when none does. */
+    private static String owner(LedgerHttp admin, String projection) {
+        JsonNode claim = statuses(admin).get(projection).path("claims").path(0);
+        return claim.hasNonNull("owner") ? claim.path("owner").asText() : null;
+    }
+
+    /**
+     * The node asked holds the segment of every projection, and every projection has caught up with the head and
+     * is not replaying.
+     */
     private static boolean caughtUp(LedgerHttp admin) {
-        var status = admin.get("/api/admin/projections/ledger-facts").json();
-        return status.path("lag").asLong() == 0 && !status.path("replaying").asBoolean()
-                && status.path("segments").size() == 4;
+        JsonNode statuses = admin.get("/api/admin/projections").json();
+        return ReadSide.reached(statuses, -1) && ReadSide.PROJECTIONS.stream()
+                .allMatch(name -> ReadSide.statusesByName(statuses).get(name).path("segments").size() == 1);
     }
 
     private static Map<String, String> reports(int port) {
         Map<String, String> reports = new LinkedHashMap<>();
         for (String path : List.of("/api/reports/participation", "/api/reports/goals",
-                "/api/participants/5054/history", "/api/reports/goals?asOf=2019-06-30")) {
+                "/api/participants/5054/history", "/api/reports/goals?asOf=2019-06-30", "/api/reports/funding",
+                "/api/reports/initiatives", "/api/audit/decisions")) {
             reports.put(path, new LedgerHttp(port).get(path).body());
         }
         return reports;

@@ -3,7 +3,10 @@ package no.trondelag.samhandling.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import no.trondelag.samhandling.app.LedgerApplication;
+import no.trondelag.samhandling.app.ReadSide;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
@@ -20,7 +23,8 @@ import org.springframework.test.util.ReflectionTestUtils;
  * The {@code axonserver} profile puts Axon Server in place of the JDBC event store and the local buses. No Axon
  * Server runs here (it is not on Maven Central), so the profile starts against an address where nothing listens and
  * the test checks the wiring only: which event store and buses are in place, and that no JDBC storage engine is.
- * The read side runs subscribing here, since a streaming processor would wait at start for a server to read from.
+ * The read side's projections run subscribing here, since a streaming processor would wait at start for a server to
+ * read from.
  */
 class AxonServerProfileTest {
 
@@ -30,13 +34,17 @@ class AxonServerProfileTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             nothingListens = socket.getLocalPort();
         }
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:axonserver-profile;DB_CLOSE_DELAY=-1",
+                "--axon.axonserver.servers=127.0.0.1:" + nothingListens, "--ledger.seed.enabled=false",
+                "--logging.level.org.axonframework=OFF", "--logging.level.io.axoniq=OFF"));
+        for (String projection : ReadSide.PROJECTIONS) {
+            arguments.add("--axon.eventhandling.processors." + projection + ".dlq.enabled=false");
+            arguments.add("--axon.eventhandling.processors." + projection + ".mode=subscribing");
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .profiles("axonserver", "test")
-                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:axonserver-profile;DB_CLOSE_DELAY=-1",
-                        "--axon.axonserver.servers=127.0.0.1:" + nothingListens, "--ledger.seed.enabled=false",
-                        "--axon.eventhandling.processors.ledger-facts.dlq.enabled=false",
-                        "--axon.eventhandling.processors.ledger-facts.mode=subscribing",
-                        "--logging.level.org.axonframework=OFF", "--logging.level.io.axoniq=OFF")) {
+                .run(arguments.toArray(String[]::new))) {
 
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);

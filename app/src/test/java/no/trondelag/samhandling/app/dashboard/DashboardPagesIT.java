@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
+import no.trondelag.samhandling.app.ReadSide;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -33,11 +35,14 @@ class DashboardPagesIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     LedgerHttp http;
 
     @BeforeAll
     void tellTheStory() {
-        DashboardStory.tell(port, jdbc);
+        DashboardStory.tell(port, processing, jdbc);
         http = new LedgerHttp(port);
     }
 
@@ -311,7 +316,7 @@ class DashboardPagesIT {
         DashboardStory.send(new LedgerHttp(port).as("secretariat"), "RecordSteeringGroupDecision", """
                 {"decisionId":"sg-2019-09-01-01","meetingDate":"2019-09-01","caseNumber":"19/9",
                  "title":"<script>alert(1)</script> & co","text":"Tekst <b>uten</b> markup.","points":[]}""");
-        DashboardStory.awaitReadSide(http, jdbc);
+        ReadSide.awaitCaughtUp(processing, jdbc);
 
         String html = page("/vedtak/sg-2019-09-01-01");
 

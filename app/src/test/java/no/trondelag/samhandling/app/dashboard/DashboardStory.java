@@ -2,10 +2,10 @@ package no.trondelag.samhandling.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
+import no.trondelag.samhandling.app.ReadSide;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,14 +27,15 @@ public final class DashboardStory {
     }
 
     /**
-     * Sends the history and waits until the read side has processed it.
+     * Sends the history and waits until every projection has processed it.
      *
-     * @param port the ledger's port
-     * @param jdbc the ledger's database, to learn the last event's position
+     * @param port       the ledger's port
+     * @param processing the ledger's event processors
+     * @param jdbc       the ledger's database, to learn the last event's position
      */
-    public static void tell(int port, JdbcTemplate jdbc) {
+    public static void tell(int port, EventProcessingConfiguration processing, JdbcTemplate jdbc) {
         LedgerHttp http = new LedgerHttp(port).as("secretariat");
-        awaitReadSide(http, jdbc);
+        ReadSide.awaitCaughtUp(processing, jdbc);
         send(http, "RecordSteeringGroupDecision", """
                 {"decisionId":"sg-2018-05-02-07","meetingDate":"2018-05-02","caseNumber":"18/7",
                  "title":"Samhandlingsstrategi for digitalisering i Trøndelag 2018–2021",
@@ -94,7 +95,7 @@ public final class DashboardStory {
                 {"successorId":"5001","successorName":"Trondheim","predecessorIds":["5001","5030"],
                  "regionId":"trondheimsregionen","population":199595,"effectiveDate":"2020-01-01",
                  "authority":{"body":"Stortinget","caseNumber":"Innst. 386 S (2016-2017)","date":"2017-06-08"}}""");
-        awaitReadSide(http, jdbc);
+        ReadSide.awaitCaughtUp(processing, jdbc);
     }
 
     /**
@@ -107,31 +108,5 @@ public final class DashboardStory {
     public static void send(LedgerHttp http, String command, String json) {
         Response response = http.command(command, json);
         assertThat(response.status()).as(command + ": " + response.body()).isEqualTo(200);
-    }
-
-    /**
-     * Waits until the read side has processed every event in the store, as the reports say through
-     * {@code meta.position}.
-     *
-     * @param http a client
-     * @param jdbc the ledger's database
-     */
-    public static void awaitReadSide(LedgerHttp http, JdbcTemplate jdbc) {
-        Long head = jdbc.queryForObject("SELECT COALESCE(MAX(globalIndex), -1) FROM domainevententry", Long.class);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Response response = http.get("/api/regions");
-            if (response.status() == 200
-                    && Long.parseLong(response.json().path("meta").path("position").asText("-1")) >= head) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("The read side did not reach position " + head);
     }
 }

@@ -9,14 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
-import no.trondelag.samhandling.query.ledger.FactRecorder;
+import no.trondelag.samhandling.app.ReadSide;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -127,33 +124,17 @@ class StorageSchemaPostgresIT {
                 assertThat(response.status()).as(response.body()).isEqualTo(200);
                 last = response.json().path("events").get(0).path("globalIndex").asLong();
             }
-            // The processor stores its token in the transaction that moves its position past the burst.
-            long position = last;
-            await(() -> processedUpTo() >= position, "the ledger-facts processor reaches position " + position);
+            // Each projection stores its token in the transaction that moves its position past the burst.
+            ReadSide.awaitAt(eventProcessing, last, Duration.ofSeconds(30));
         }
 
-        await(() -> count("rm_fact") == count("domainevententry"), "the read side holds every event");
+        await(() -> ReadSide.loggedEvents(jdbc).equals(ReadSide.everyEventLogged(jdbc)),
+                "every projection's log holds every event");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_largeobject_metadata", Long.class))
                 .as("large objects after %d commands in %d bursts, each stored the token at least once; "
                         + "token updates counted by PostgreSQL so far: %d", BURSTS * COMMANDS_PER_BURST, BURSTS,
                         tokenUpdates())
                 .isZero();
-    }
-
-    private long count(String table) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-    }
-
-    private long processedUpTo() {
-        StreamingEventProcessor processor = eventProcessing
-                .eventProcessor(FactRecorder.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow();
-        return processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min()
-                .orElse(-1);
     }
 
     /** Updates of the token table that PostgreSQL's statistics show so far; they lag, so this is only a hint. */

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,10 +13,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import no.trondelag.samhandling.app.LedgerApplication;
 import no.trondelag.samhandling.app.LedgerHttp;
-import no.trondelag.samhandling.query.ledger.FactRecorder;
+import no.trondelag.samhandling.app.ReadSide;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,17 +30,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * No event is skipped by the read side when two nodes append at once while its processor is paused (ADR 0020).
+ * No event is skipped by the read side when two nodes append at once while its projections are paused (ADR 0020):
+ * every projection's log of handled events holds every stored event, at its own position.
  *
  * <p>The trap: when each node takes event positions from a block of its own (Hibernate 6's sequence with increment
  * 50 and its pooled optimizer, or a sequence whose cache lets every connection reserve a block), a node appends
  * events below positions that the tracking token has already passed. Here the database assigns every position at
- * insert from one sequence counting in ones, so whatever is appended after the processor paused lies above its
- * position. Two application contexts on the same database play the two nodes, each with its own connection pool as
+ * insert from one sequence counting in ones, so whatever is appended after the projections paused lies above their
+ * positions. Two application contexts on the same database play the two nodes, each with its own connection pool as
  * in production; two threads on one node would share that node's connections.
  *
  * <p>Before the pause both nodes append in turn, so that each has drawn positions (and, with the trap, reserved a
- * block) while the processor moves past them; after the pause they append at once.
+ * block) while the projections move past them; after the pause they append at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres"})
@@ -81,10 +79,11 @@ class TwoWritersPostgresIT {
             arguments.add("--" + property + "=" + environment.getRequiredProperty(property));
         }
         secondNode = new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
-        // The projection runs on node A only: node B lets go of its segments, and node A takes them all.
-        factsProcessor(secondNode.getBean(EventProcessingConfiguration.class)).shutDown();
-        StreamingEventProcessor facts = factsProcessor(eventProcessing);
-        await(() -> facts.processingStatus().size() == 4, () -> "node A to hold all four segments");
+        // The projections run on node A only: node B lets go of any segment it holds, and node A takes them all.
+        ReadSide.shutDownAll(secondNode.getBean(EventProcessingConfiguration.class));
+        await(() -> ReadSide.PROJECTIONS.stream().allMatch(name ->
+                ReadSide.processor(eventProcessing, name).processingStatus().size() == 1),
+                () -> "node A to hold the segment of every projection");
         nodeA = new LedgerHttp(port).as("secretariat");
         nodeB = new LedgerHttp(((WebServerApplicationContext) secondNode).getWebServer().getPort()).as("secretariat");
     }
@@ -97,49 +96,42 @@ class TwoWritersPostgresIT {
     }
 
     @Test
-    void everyEventAppendedByTwoNodesWhileTheProcessorIsPausedReachesTheReadSide() throws Exception {
-        StreamingEventProcessor processor = factsProcessor(eventProcessing);
+    void everyEventAppendedByTwoNodesWhileTheProjectionsArePausedReachesTheReadSide() throws Exception {
         for (int i = 0; i < COMMANDS_BEFORE_PAUSE; i++) {
             assertThat(registerRegion(i % 2 == 0 ? nodeA : nodeB, "before-" + i)).isEqualTo(200);
         }
         long paused = head();
-        awaitReadSideComplete(processor, paused);
-        processor.shutDown();
+        awaitReadSideComplete(paused);
+        ReadSide.shutDownAll(eventProcessing);
 
         appendConcurrently("paused", COMMANDS_WHILE_PAUSED);
 
-        assertThat(jdbc.queryForList("SELECT d.globalIndex FROM domainevententry d WHERE d.globalIndex <= ? "
-                        + "AND NOT EXISTS (SELECT 1 FROM rm_fact f WHERE f.position = d.globalIndex) "
-                        + "ORDER BY d.globalIndex", Long.class, paused))
-                .as("events appended at or below position %d, which the paused processor had passed", paused)
-                .isEmpty();
+        assertThat(ReadSide.missingUpTo(jdbc, paused))
+                .as("events appended at or below position %d, which the paused projections had passed", paused)
+                .allSatisfy((projection, missing) -> assertThat(missing).as(projection).isEmpty());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalIndex > ?", Long.class,
                 paused)).isEqualTo(2L * COMMANDS_WHILE_PAUSED);
 
-        processor.start();
-        long head = head();
-        await(() -> position(processor) >= head, () -> "the processor reaches position " + head);
-        // A moment for the last facts to commit; whatever is missing then shows in the comparison.
-        awaitQuietly(() -> facts() == events());
+        ReadSide.startAll(eventProcessing);
+        ReadSide.awaitCaughtUp(eventProcessing, jdbc);
+        // A moment for the last rows to commit; whatever is missing then shows in the comparison.
+        awaitQuietly(() -> ReadSide.loggedEvents(jdbc).equals(ReadSide.everyEventLogged(jdbc)));
 
         assertReadSideHoldsEveryEventAtItsPosition();
     }
 
     /**
-     * Two nodes appending at once while the processor runs: an event that commits after a later one fills a gap of
-     * the tracking token. {@link FactRecorder} once recorded such an event at the token's position (the highest index
+     * Two nodes appending at once while the projections run: an event that commits after a later one fills a gap
+     * of the tracking token. The fact log once recorded such an event at the token's position (the highest index
      * seen) instead of its own global index, replacing the fact of the later event: in two runs 10 and 6 of 300
-     * events never reached the read side. It now records every event at its own global index.
+     * events never reached the read side. Every projection notes each event at its own global index.
      */
     @Test
-    void everyEventAppendedByTwoNodesWhileTheProcessorRunsReachesTheReadSide() throws Exception {
-        StreamingEventProcessor processor = factsProcessor(eventProcessing);
-
+    void everyEventAppendedByTwoNodesWhileTheProjectionsRunReachesTheReadSide() throws Exception {
         appendConcurrently("running", 150);
 
-        long head = head();
-        await(() -> position(processor) >= head, () -> "the processor reaches position " + head);
-        awaitQuietly(() -> facts() == events());
+        ReadSide.awaitCaughtUp(eventProcessing, jdbc);
+        awaitQuietly(() -> ReadSide.loggedEvents(jdbc).equals(ReadSide.everyEventLogged(jdbc)));
         assertReadSideHoldsEveryEventAtItsPosition();
     }
 
@@ -183,17 +175,18 @@ class TwoWritersPostgresIT {
     }
 
     private void assertReadSideHoldsEveryEventAtItsPosition() {
-        assertThat(jdbc.queryForList("SELECT d.globalIndex FROM domainevententry d "
-                + "WHERE NOT EXISTS (SELECT 1 FROM rm_fact f WHERE f.position = d.globalIndex) "
-                + "ORDER BY d.globalIndex", Long.class))
-                .as("positions of events that are missing from the read side, of %d events", events())
-                .isEmpty();
-        assertThat(facts()).as("facts on the read side, one per event").isEqualTo(events());
+        assertThat(ReadSide.missingUpTo(jdbc, head()))
+                .as("positions of events that are missing from each projection's log, of %d events", events())
+                .allSatisfy((projection, missing) -> assertThat(missing).as(projection).isEmpty());
+        assertThat(ReadSide.loggedEvents(jdbc)).as("events in each projection's log, one per stored event")
+                .isEqualTo(ReadSide.everyEventLogged(jdbc));
     }
 
-    private void awaitReadSideComplete(StreamingEventProcessor processor, long head) throws InterruptedException {
-        await(() -> position(processor) >= head && facts() == events(), () -> "the read side holds all events up to "
-                + head + "; facts: " + jdbc.queryForList("SELECT position FROM rm_fact ORDER BY position", Long.class));
+    private void awaitReadSideComplete(long head) throws InterruptedException {
+        ReadSide.awaitAt(eventProcessing, head, Duration.ofSeconds(30));
+        await(() -> ReadSide.loggedEvents(jdbc).equals(ReadSide.everyEventLogged(jdbc)),
+                () -> "every projection's log holds all events up to " + head + "; logged: "
+                        + ReadSide.loggedEvents(jdbc) + ", missing: " + ReadSide.missingUpTo(jdbc, head));
     }
 
     /** Each node's writer registers regions of its own, one command after the other, both nodes at once. */
@@ -224,30 +217,12 @@ class TwoWritersPostgresIT {
                 {"regionId":"%s","name":"Region %s"}""".formatted(regionId, regionId)).status();
     }
 
-    private long facts() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class);
-    }
-
     private long events() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
     }
 
     private long head() {
         return jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
-    }
-
-    private static StreamingEventProcessor factsProcessor(EventProcessingConfiguration configuration) {
-        return configuration.eventProcessor(FactRecorder.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow();
-    }
-
-    private static long position(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min()
-                .orElse(-1);
     }
 
     private static void awaitQuietly(BooleanSupplier condition) throws InterruptedException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
-import no.trondelag.samhandling.query.ledger.FactRecorder;
+import no.trondelag.samhandling.app.ReadSide;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -87,17 +85,8 @@ class ReportEndpointsIT {
         awaitReadSide();
     }
 
-    private void awaitReadSide() throws InterruptedException {
-        long head = jdbc.queryForObject("SELECT COALESCE(MAX(globalIndex), -1) FROM domainevententry", Long.class);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Response response = http.get("/api/regions");
-            if (Long.parseLong(response.json().path("meta").path("position").asText("-1")) >= head) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The read side did not reach position " + head);
+    private void awaitReadSide() {
+        ReadSide.awaitCaughtUp(eventProcessing, jdbc);
     }
 
     private JsonNode json(String path) {
@@ -362,13 +351,11 @@ class ReportEndpointsIT {
     void everyReportIsRebuiltIdenticallyFromTheEventsAlone() throws Exception {
         Map<String, String> before = snapshotReports();
 
-        StreamingEventProcessor processor = eventProcessing
-                .eventProcessor(FactRecorder.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rm_fact", Long.class)).isZero();
-        processor.start();
+        ReadSide.shutDownAll(eventProcessing);
+        ReadSide.PROJECTIONS.forEach(name -> ReadSide.processor(eventProcessing, name).resetTokens());
+        assertThat(ReadSide.loggedEvents(jdbc)).as("events in each projection's log after the reset")
+                .allSatisfy((projection, events) -> assertThat(events).as(projection).isZero());
+        ReadSide.startAll(eventProcessing);
         awaitReadSide();
 
         assertThat(snapshotReports()).isEqualTo(before);

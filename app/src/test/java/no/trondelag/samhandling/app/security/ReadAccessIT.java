@@ -3,11 +3,11 @@ package no.trondelag.samhandling.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import no.trondelag.samhandling.app.ReadSide;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,8 +58,11 @@ class ReadAccessIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @BeforeAll
-    void recordADecisionAndAJoinAndWaitForTheReadSide() throws InterruptedException {
+    void recordADecisionAndAJoinAndWaitForTheReadSide() {
         RawHttp.Response decision = RawHttp.anonymous(port).as("secretariat").command("RecordSteeringGroupDecision",
                 """
                 {"decisionId":"%s","meetingDate":"2018-05-02","caseNumber":"18/7",
@@ -73,17 +76,8 @@ class ReadAccessIT {
         awaitReadSide();
     }
 
-    private void awaitReadSide() throws InterruptedException {
-        long head = jdbc.queryForObject("SELECT COALESCE(MAX(globalIndex), -1) FROM domainevententry", Long.class);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            RawHttp.Response log = RawHttp.anonymous(port).get("/api/audit/decisions");
-            if (log.status() == 200 && log.json().path("meta").path("position").asLong(-1) >= head) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The read side did not reach position " + head);
+    private void awaitReadSide() {
+        ReadSide.awaitCaughtUp(processing, jdbc);
     }
 
     static Stream<String> publicReads() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import no.trondelag.samhandling.app.dashboard.DashboardStory;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,12 +51,15 @@ class DashboardBrowserIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     Chromium chromium;
     ChromeDriver driver;
 
     @BeforeAll
     void startTheBrowserOnTheStory() {
-        DashboardStory.tell(port, jdbc);
+        DashboardStory.tell(port, processing, jdbc);
         chromium = new Chromium();
         driver = chromium.driver();
     }
