@@ -95,31 +95,33 @@ public class FundingProjection extends LedgerProjection {
     @QueryHandler
     FundingReport handle(FindFunding query) {
         ReadAt at = readAt(query.readPoint(), participation);
-        MapSqlParameterSource parameters = at.parameters();
-        Map<Integer, Year> years = new TreeMap<>();
-        tables.named().query(tables.latest(at, "budget", "budget_year"), parameters, row -> {
-            Year year = years.computeIfAbsent(row.getInt("budget_year"), Year::new);
-            year.budget = decimal(row.getString("amount"));
-            year.requiredFte = decimal(row.getString("required_fte"));
-            year.budgetDecisionId = row.getString("decision_id");
+        return answered(query, at, () -> {
+            MapSqlParameterSource parameters = at.parameters();
+            Map<Integer, Year> years = new TreeMap<>();
+            tables.named().query(tables.latest(at, "budget", "budget_year"), parameters, row -> {
+                Year year = years.computeIfAbsent(row.getInt("budget_year"), Year::new);
+                year.budget = decimal(row.getString("amount"));
+                year.requiredFte = decimal(row.getString("required_fte"));
+                year.budgetDecisionId = row.getString("decision_id");
+            });
+            tables.named().query(tables.sql(at, "SELECT budget_year, source, amount FROM {allocation} WHERE "
+                    + ReadAt.IN_EFFECT + " ORDER BY position"), parameters, row -> {
+                        years.computeIfAbsent(row.getInt("budget_year"), Year::new).allocated.merge(
+                                FundingSource.valueOf(row.getString("source")), new BigDecimal(row.getString("amount")),
+                                BigDecimal::add);
+                    });
+            tables.named().query(tables.sql(at, "SELECT budget_year, participant_id, amount FROM {pledge} WHERE "
+                    + ReadAt.IN_EFFECT + " ORDER BY position"), parameters, row -> {
+                        years.computeIfAbsent(row.getInt("budget_year"), Year::new).pledges.add(
+                                new Pledge(row.getString("participant_id"), new BigDecimal(row.getString("amount"))));
+                    });
+            Participation participants = participation.at(at);
+            List<FundingYear> report = years.values().stream()
+                    .filter(year -> query.year() == null || query.year() == year.year)
+                    .map(year -> year.report(participants))
+                    .toList();
+            return new FundingReport(meta(at), report, DEFINITIONS);
         });
-        tables.named().query(tables.sql(at, "SELECT budget_year, source, amount FROM {allocation} WHERE "
-                + ReadAt.IN_EFFECT + " ORDER BY position"), parameters, row -> {
-                    years.computeIfAbsent(row.getInt("budget_year"), Year::new).allocated.merge(
-                            FundingSource.valueOf(row.getString("source")), new BigDecimal(row.getString("amount")),
-                            BigDecimal::add);
-                });
-        tables.named().query(tables.sql(at, "SELECT budget_year, participant_id, amount FROM {pledge} WHERE "
-                + ReadAt.IN_EFFECT + " ORDER BY position"), parameters, row -> {
-                    years.computeIfAbsent(row.getInt("budget_year"), Year::new).pledges.add(
-                            new Pledge(row.getString("participant_id"), new BigDecimal(row.getString("amount"))));
-                });
-        Participation participants = participation.at(at);
-        List<FundingYear> report = years.values().stream()
-                .filter(year -> query.year() == null || query.year() == year.year)
-                .map(year -> year.report(participants))
-                .toList();
-        return new FundingReport(meta(at), report, DEFINITIONS);
     }
 
     /** Amounts are kept as text, so that each keeps the scale it was recorded with. */

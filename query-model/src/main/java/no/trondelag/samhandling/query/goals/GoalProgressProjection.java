@@ -118,24 +118,26 @@ public class GoalProgressProjection extends LedgerProjection {
     @QueryHandler
     GoalProgressReport handle(FindGoalProgress query) {
         ReadAt at = readAt(query.readPoint(), participation, initiatives);
-        Progress progress = progressAt(at);
-        Participation participants = participation.at(at);
-        List<Initiative> all = initiatives.at(at);
-        Set<String> inActiveInitiative = all.stream().filter(Initiative::active)
-                .flatMap(initiative -> initiative.participants().stream()).collect(Collectors.toSet());
-        Set<String> inCaseArchive = all.stream()
-                .filter(initiative -> initiative.initiativeId().equals(caseArchiveInitiativeId))
-                .flatMap(initiative -> initiative.participants().stream()).collect(Collectors.toSet());
-        long partnerKinds = participants.activeMembers().stream()
-                .map(ParticipantView::kind)
-                .filter(COUNTY_LEVEL_PARTNERS::contains)
-                .distinct()
-                .count();
-        List<RegionGoalProgress> regions = participants.regions().stream()
-                .map(region -> progressOf(region, participants, progress, inActiveInitiative, inCaseArchive,
-                        partnerKinds))
-                .toList();
-        return new GoalProgressReport(meta(at), definitions, regions);
+        return answered(query, at, () -> {
+            Progress progress = progressAt(at);
+            Participation participants = participation.at(at);
+            List<Initiative> all = initiatives.at(at);
+            Set<String> inActiveInitiative = all.stream().filter(Initiative::active)
+                    .flatMap(initiative -> initiative.participants().stream()).collect(Collectors.toSet());
+            Set<String> inCaseArchive = all.stream()
+                    .filter(initiative -> initiative.initiativeId().equals(caseArchiveInitiativeId))
+                    .flatMap(initiative -> initiative.participants().stream()).collect(Collectors.toSet());
+            long partnerKinds = participants.activeMembers().stream()
+                    .map(ParticipantView::kind)
+                    .filter(COUNTY_LEVEL_PARTNERS::contains)
+                    .distinct()
+                    .count();
+            List<RegionGoalProgress> regions = participants.regions().stream()
+                    .map(region -> progressOf(region, participants, progress, inActiveInitiative, inCaseArchive,
+                            partnerKinds))
+                    .toList();
+            return new GoalProgressReport(meta(at), definitions, regions);
+        });
     }
 
     /**

@@ -138,10 +138,12 @@ public class InitiativeProjection extends LedgerProjection {
     @QueryHandler
     InitiativesReport handle(FindInitiatives query) {
         ReadAt at = readAt(query.readPoint(), participation);
-        Participation participants = participation.at(at);
-        List<InitiativeView> initiatives = at(at).stream().map(initiative -> report(initiative, participants))
-                .toList();
-        return new InitiativesReport(meta(at), initiatives);
+        return answered(query, at, () -> {
+            Participation participants = participation.at(at);
+            List<InitiativeView> initiatives = at(at).stream().map(initiative -> report(initiative, participants))
+                    .toList();
+            return new InitiativesReport(meta(at), initiatives);
+        });
     }
 
     /**

@@ -144,30 +144,33 @@ public class ParticipationProjection extends LedgerProjection {
     @QueryHandler
     ParticipationReport handle(FindParticipation query) {
         ReadAt at = readAt(query.readPoint());
-        Participation participation = at(at);
-        List<RegionParticipation> regions = participation.regions().stream()
-                .filter(region -> query.regionId() == null || query.regionId().equals(region.regionId()))
-                .map(region -> participationIn(region, participation.activeIn(region.regionId())))
-                .toList();
-        return new ParticipationReport(meta(at), regions);
+        return answered(query, at, () -> {
+            Participation participation = at(at);
+            List<RegionParticipation> regions = participation.regions().stream()
+                    .filter(region -> query.regionId() == null || query.regionId().equals(region.regionId()))
+                    .map(region -> participationIn(region, participation.activeIn(region.regionId())))
+                    .toList();
+            return new ParticipationReport(meta(at), regions);
+        });
     }
 
     @QueryHandler
     RegionList handle(FindRegions query) {
         ReadAt at = readAt(query.readPoint());
-        return new RegionList(meta(at), at(at).regions());
+        return answered(query, at, () -> new RegionList(meta(at), at(at).regions()));
     }
 
     @QueryHandler
     ParticipantList handle(FindParticipants query) {
         ReadAt at = readAt(query.readPoint());
-        return new ParticipantList(meta(at), at(at).participants());
+        return answered(query, at, () -> new ParticipantList(meta(at), at(at).participants()));
     }
 
     @QueryHandler
     ParticipantDetail handle(FindParticipant query) {
         ReadAt at = readAt(query.readPoint());
-        return new ParticipantDetail(meta(at), at(at).findParticipant(query.participantId()).orElse(null));
+        return answered(query, at, () -> new ParticipantDetail(meta(at),
+                at(at).findParticipant(query.participantId()).orElse(null)));
     }
 
     /**

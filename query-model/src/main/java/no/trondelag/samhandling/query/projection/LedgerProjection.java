@@ -1,5 +1,8 @@
 package no.trondelag.samhandling.query.projection;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import no.trondelag.samhandling.api.common.LedgerEvent;
 import no.trondelag.samhandling.api.common.ReadPoint;
@@ -24,6 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public abstract class LedgerProjection {
 
+    /** How many answers a projection keeps, the least recently read going first. */
+    private static final int KEPT_ANSWERS = 32;
+
     /** The projection's tables. */
     protected final ProjectionTables tables;
     /** The events it handled. */
@@ -31,6 +37,12 @@ public abstract class LedgerProjection {
     /** The meeting dates it dates events by. */
     protected final MeetingDates meetings;
     private final LedgerLog ledgerLog;
+    private final Map<List<Object>, Object> answers = new LinkedHashMap<>(KEPT_ANSWERS * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Object> eldest) {
+            return size() > KEPT_ANSWERS;
+        }
+    };
     private volatile Supplier<TrackingToken> storedToken = () -> null;
     private final TokenPositions positions = new TokenPositions(this::storedToken);
 
@@ -206,6 +218,33 @@ public abstract class LedgerProjection {
             at = at.with(other.log.readAt(readPoint));
         }
         return ledgerLog == null || readPoint.knownAt() == null ? at : at.with(ledgerLog.log.readAt(readPoint));
+    }
+
+    /**
+     * A report as answered before at the same read point, or answered now and kept: a report depends on nothing but
+     * its query and the rows of the versions it reads, and those are the same while every projection it reads stands
+     * where it stood (see {@link ReadAt#versions()}). Only the most recent answers are kept.
+     *
+     * @param query  the query
+     * @param at     where it is read
+     * @param answer how to answer it
+     * @param <R>    the report's type
+     * @return the report
+     */
+    @SuppressWarnings("unchecked")
+    protected <R> R answered(Object query, ReadAt at, Supplier<R> answer) {
+        List<Object> key = List.of(query, at);
+        synchronized (answers) {
+            Object kept = answers.get(key);
+            if (kept != null) {
+                return (R) kept;
+            }
+        }
+        R report = answer.get();
+        synchronized (answers) {
+            answers.put(key, report);
+        }
+        return report;
     }
 
     /**

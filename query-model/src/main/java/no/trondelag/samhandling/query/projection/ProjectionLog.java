@@ -58,7 +58,8 @@ public final class ProjectionLog {
     public ReadAt readAt(ReadPoint readPoint) {
         int version = tables.versions().active();
         Head head = head(version);
-        return new ReadAt(readPoint, head.position(), Map.of(tables.projection(), version), head.events());
+        return new ReadAt(readPoint, head.position(),
+                Map.of(tables.projection(), new ReadAt.Stand(version, head.position(), head.events())), head.events());
     }
 
     /**

@@ -12,11 +12,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  *
  * @param readPoint the business date and recording time read at
  * @param position  the highest position the report covers: the position its projections have all reached
- * @param versions  the version of each projection's tables the report reads, by projection
+ * @param versions  where each projection the report reads stands: the version of its tables read, with that
+ *                  version's position and number of events, by projection; two reads with equal versions read the
+ *                  same rows
  * @param events    how many events the projection that stands at {@code position} has handled: the number of events
  *                  up to the position
  */
-public record ReadAt(ReadPoint readPoint, long position, Map<String, Integer> versions, long events) {
+public record ReadAt(ReadPoint readPoint, long position, Map<String, Stand> versions, long events) {
 
     /**
      * Keeps the versions as given.
@@ -63,7 +65,7 @@ public record ReadAt(ReadPoint readPoint, long position, Map<String, Integer> ve
      * @return the combined read point
      */
     public ReadAt with(ReadAt other) {
-        Map<String, Integer> both = new HashMap<>(versions);
+        Map<String, Stand> both = new HashMap<>(versions);
         both.putAll(other.versions);
         ReadAt lower = other.position < position ? other : this;
         return new ReadAt(readPoint, lower.position, both, lower.events);
@@ -76,11 +78,11 @@ public record ReadAt(ReadPoint readPoint, long position, Map<String, Integer> ve
      * @return its version
      */
     public int version(String projection) {
-        Integer version = versions.get(projection);
-        if (version == null) {
+        Stand stand = versions.get(projection);
+        if (stand == null) {
             throw new IllegalStateException("A read of " + versions.keySet() + " does not read " + projection);
         }
-        return version;
+        return stand.version();
     }
 
     /**
@@ -103,5 +105,15 @@ public record ReadAt(ReadPoint readPoint, long position, Map<String, Integer> ve
                 .addValue("position", position)
                 .addValue("knownAt", readPoint.knownAt() == null ? Long.MAX_VALUE : Recorded.micros(readPoint.knownAt()))
                 .addValue("asOf", readPoint.asOf());
+    }
+
+    /**
+     * Where the version of a projection's tables a report reads stands.
+     *
+     * @param version  the version
+     * @param position its position
+     * @param events   how many events it handled
+     */
+    public record Stand(int version, long position, long events) {
     }
 }
