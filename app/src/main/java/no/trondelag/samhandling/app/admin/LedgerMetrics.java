@@ -27,11 +27,11 @@ class LedgerMetrics {
         Gauge.builder("ledger.events.head", projections, Projections::head)
                 .description("The highest global index in the event store")
                 .register(registry);
-        for (ProjectionStatus status : projections.statuses()) {
-            Gauge.builder("ledger.projection.lag", projections, p -> p.status(status.name())
+        for (String name : projections.names()) {
+            Gauge.builder("ledger.projection.lag", projections, p -> p.status(name)
                             .map(ProjectionStatus::lag).orElse(0L))
                     .description("How many positions the projection is behind the event store's head")
-                    .tag("projection", status.name())
+                    .tag("projection", name)
                     .register(registry);
         }
     }

@@ -11,6 +11,7 @@ import no.trondelag.samhandling.app.cluster.SegmentPositions;
 import no.trondelag.samhandling.app.problem.SegmentsHeldElsewhereException;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -52,6 +53,19 @@ public class Projections {
                 .map(StreamingEventProcessor.class::cast)
                 .map(processor -> status(processor, head))
                 .sorted(Comparator.comparing(ProjectionStatus::name))
+                .toList();
+    }
+
+    /**
+     * The names of the streaming processors, without asking where they stand.
+     *
+     * @return the processing groups, sorted
+     */
+    public List<String> names() {
+        return eventProcessing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(EventProcessor::getName)
+                .sorted()
                 .toList();
     }
 

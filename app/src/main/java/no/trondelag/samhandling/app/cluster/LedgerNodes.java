@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import no.trondelag.samhandling.app.common.RepeatingTask;
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
     private final Duration nodeTimeout;
     private final Clock clock;
     private final Predicate<String> runsHere;
+    private final ToIntFunction<String> segmentsOf;
     private final Map<String, Integer> segmentCounts = new ConcurrentHashMap<>();
     private final Map<String, List<String>> liveNodes = new ConcurrentHashMap<>();
     private final RepeatingTask heartbeats;
@@ -49,9 +51,10 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
      * @param nodeTimeout how long after its last heartbeat a node counts as gone
      * @param clock       this node's clock
      * @param runsHere    whether a processor (by processing group) is running on this node
+     * @param segmentsOf how many segments a processor has, as its token store says
      */
     public LedgerNodes(JdbcTemplate jdbc, String nodeId, int claimLimit, Duration heartbeat, Duration nodeTimeout,
-                       Clock clock, Predicate<String> runsHere) {
+                       Clock clock, Predicate<String> runsHere, ToIntFunction<String> segmentsOf) {
         if (claimLimit < 1) {
             throw new IllegalArgumentException("A node must be allowed to claim at least one segment");
         }
@@ -64,6 +67,7 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
         this.nodeTimeout = nodeTimeout;
         this.clock = clock;
         this.runsHere = runsHere;
+        this.segmentsOf = segmentsOf;
         this.heartbeats = new RepeatingTask("ledger-nodes", Duration.ZERO, heartbeat, this::beat);
     }
 
@@ -143,9 +147,7 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
                     + "AND last_seen_millis >= ? ORDER BY node_id", String.class, processingGroup,
                     now - nodeTimeout.toMillis());
             liveNodes.put(processingGroup, nodes.isEmpty() ? List.of(nodeId) : List.copyOf(nodes));
-            Integer segments = jdbc.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorName = ?",
-                    Integer.class, processingGroup);
-            segmentCounts.put(processingGroup, segments == null ? 0 : segments);
+            segmentCounts.put(processingGroup, segmentsOf.applyAsInt(processingGroup));
         }
     }
 

@@ -38,14 +38,16 @@ public class ReadSideScaling {
                             @Value("${ledger.node.id:}") String configuredId,
                             @Value("${ledger.node.heartbeat:2s}") Duration heartbeat,
                             @Value("${ledger.node.timeout:10s}") Duration timeout,
-                            @Value("${ledger.read-side.claim-limit:4}") int claimLimit) {
+                            @Value("${ledger.read-side.claim-limit:4}") int claimLimit,
+                            ObjectProvider<TokenStore> tokenStore) {
         String nodeId = configuredId.isBlank()
                 ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
                 : configuredId;
         return new LedgerNodes(jdbcTemplate, nodeId, claimLimit, heartbeat, timeout, clock,
                 processingGroup -> eventProcessing.getObject().eventProcessor(processingGroup)
                         .map(EventProcessor::isRunning)
-                        .orElse(false));
+                        .orElse(false),
+                processingGroup -> tokenStore.getObject().fetchSegments(processingGroup).length);
     }
 
     @Bean

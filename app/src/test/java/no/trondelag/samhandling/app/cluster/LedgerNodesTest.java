@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 import no.trondelag.samhandling.query.participation.ParticipationProjection;
@@ -35,12 +38,18 @@ class LedgerNodesTest {
     }
 
     private final Set<String> stopped = new HashSet<>();
+    private List<String> groups = List.of(PROJECTION);
+
+    /** The segments of a processor, as the token store has them (the test's own table of tokens). */
+    private int segmentsOf(String group) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM tokenentry WHERE processorName = ?", Integer.class, group);
+    }
 
     /** A node on which the processor runs until its id is in {@link #stopped}. */
     private LedgerNodes node(String id, int claimLimit) {
         LedgerNodes node = new LedgerNodes(jdbc, id, claimLimit, HEARTBEAT, TIMEOUT, clock,
-                group -> PROJECTION.equals(group) && !stopped.contains(id));
-        node.getMaxSegments(PROJECTION);
+                group -> groups.contains(group) && !stopped.contains(id), this::segmentsOf);
+        groups.forEach(node::getMaxSegments);
         return node;
     }
 
@@ -54,6 +63,33 @@ class LedgerNodesTest {
     private static int share(LedgerNodes node) {
         node.beat();
         return node.getMaxSegments(PROJECTION);
+    }
+
+    @Test
+    void processorsOfOneSegmentAreDealtOutOverTheNodesAndTakenOverWhenANodeGoes() {
+        groups = List.of("decision-log", "funding", "goal-progress", "initiatives", "ledger-log",
+                "participant-timeline", "participation");
+        groups.forEach(group -> jdbc.update("INSERT INTO tokenentry (processorName, segment) VALUES (?, 0)", group));
+        LedgerNodes a = node("a", 4);
+        LedgerNodes b = node("b", 4);
+        a.beat();
+        b.beat();
+        a.beat();
+
+        Map<String, Integer> heldByA = new TreeMap<>();
+        Map<String, Integer> heldByB = new TreeMap<>();
+        groups.forEach(group -> {
+            heldByA.put(group, a.getMaxSegments(group));
+            heldByB.put(group, b.getMaxSegments(group));
+        });
+        assertThat(heldByA.values()).containsExactly(1, 0, 1, 0, 1, 0, 1);
+        assertThat(heldByB.values()).containsExactly(0, 1, 0, 1, 0, 1, 0);
+
+        clock.advance(TIMEOUT.plusMillis(1));
+        a.beat();
+
+        assertThat(groups).as("node b gone, a holds them all").allSatisfy(group ->
+                assertThat(a.getMaxSegments(group)).as(group).isEqualTo(1));
     }
 
     @Test
@@ -169,9 +205,11 @@ class LedgerNodesTest {
 
     @Test
     void aNodeMustBeAllowedOneSegmentAndATimeoutLongerThanItsHeartbeat() {
-        assertThatThrownBy(() -> new LedgerNodes(jdbc, "a", 0, HEARTBEAT, TIMEOUT, clock, group -> true))
+        assertThatThrownBy(() -> new LedgerNodes(jdbc, "a", 0, HEARTBEAT, TIMEOUT, clock, group -> true,
+                group -> 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one segment");
-        assertThatThrownBy(() -> new LedgerNodes(jdbc, "a", 4, TIMEOUT, TIMEOUT, clock, group -> true))
+        assertThatThrownBy(() -> new LedgerNodes(jdbc, "a", 4, TIMEOUT, TIMEOUT, clock, group -> true,
+                group -> 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than the heartbeat");
     }
 
