@@ -1,7 +1,6 @@
 package no.trondelag.samhandling.app.admin;
 
 import java.util.List;
-import no.trondelag.samhandling.app.cluster.SegmentPositions;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
 
 /**
@@ -19,14 +18,15 @@ import no.trondelag.samhandling.query.projection.LedgerProjection;
  *                               started at
  * @param segments               the state of each segment this node holds
  * @param node                   this node's id
- * @param claims                 every segment of the processor, with the node holding it and its position
+ * @param claims                 the nodes holding the processor's segments, as their heartbeats say, each with the
+ *                               processor's position
  * @param versions               the versions of the projection's tables: the one reports read, with its position, and
  *                               during a rebuild the one being built, with its position; {@code null} for a processor
  *                               that is not a projection
  */
 public record ProjectionStatus(String name, boolean running, long position, long head, long lag, boolean replaying,
                                Double replayProgressPercent, List<Segment> segments, String node,
-                               List<SegmentPositions.Claim> claims, LedgerProjection.VersionStatus versions) {
+                               List<Claim> claims, LedgerProjection.VersionStatus versions) {
 
     /**
      * One segment of a processor.
@@ -38,5 +38,15 @@ public record ProjectionStatus(String name, boolean running, long position, long
      * @param error     the error that stopped it, or {@code null}
      */
     public record Segment(int segment, long position, boolean caughtUp, boolean replaying, String error) {
+    }
+
+    /**
+     * A node's hold on a processor, or that none holds it.
+     *
+     * @param segment  the segment (the projections have one, segment 0)
+     * @param owner    the id of the node holding it, or {@code null} when no live node does
+     * @param position the processor's position, -1 before the first event
+     */
+    public record Claim(int segment, String owner, long position) {
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import no.trondelag.samhandling.app.cluster.LedgerNodes;
-import no.trondelag.samhandling.app.cluster.SegmentPositions;
 import no.trondelag.samhandling.app.problem.SegmentsHeldElsewhereException;
 import no.trondelag.samhandling.query.projection.LedgerProjection;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -28,15 +27,13 @@ public class Projections {
 
     private final EventProcessingConfiguration eventProcessing;
     private final EventStore eventStore;
-    private final SegmentPositions segmentPositions;
     private final LedgerNodes nodes;
     private final Map<String, LedgerProjection> projections;
 
-    Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore, SegmentPositions segmentPositions,
+    Projections(EventProcessingConfiguration eventProcessing, EventStore eventStore,
                 LedgerNodes nodes, List<LedgerProjection> projections) {
         this.eventProcessing = eventProcessing;
         this.eventStore = eventStore;
-        this.segmentPositions = segmentPositions;
         this.nodes = nodes;
         this.projections = projections.stream().collect(Collectors.toMap(LedgerProjection::name, p -> p));
     }
@@ -95,9 +92,9 @@ public class Projections {
             try {
                 processor.resetTokens();
             } catch (UnableToClaimTokenException heldElsewhere) {
-                throw new SegmentsHeldElsewhereException(name, segmentPositions.claims(name).stream()
-                        .map(SegmentPositions.Claim::owner)
-                        .filter(owner -> owner != null && !owner.equals(nodes.nodeId()))
+                throw new SegmentsHeldElsewhereException(name, nodes.holdings(name).stream()
+                        .map(LedgerNodes.Holding::nodeId)
+                        .filter(owner -> !owner.equals(nodes.nodeId()))
                         .distinct()
                         .toList());
             } finally {
@@ -157,6 +154,10 @@ public class Projections {
                 && (segment.getResetPosition().isEmpty() || position < segment.getResetPosition().getAsLong());
     }
 
+    /**
+     * A processor's status. Which node holds it: this node as its processor says now, the others as their last
+     * heartbeats said.
+     */
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {
         List<ProjectionStatus.Segment> segments = new ArrayList<>();
         long position = Long.MAX_VALUE;
@@ -176,15 +177,26 @@ public class Projections {
                     segment.isCaughtUp(), segmentReplaying,
                     segment.isErrorState() ? String.valueOf(segment.getError()) : null));
         }
-        List<SegmentPositions.Claim> claims = segmentPositions.claims(processor.getName());
-        if (!claims.isEmpty()) {
-            position = claims.stream().mapToLong(SegmentPositions.Claim::position).min().getAsLong();
+        LedgerProjection projection = projections.get(processor.getName());
+        LedgerProjection.VersionStatus versions = projection == null ? null : projection.versions();
+        if (versions != null) {
+            position = versions.activePosition();
         } else if (segments.isEmpty()) {
             position = -1;
         }
+        long at = position;
+        List<ProjectionStatus.Claim> claims = new ArrayList<>();
+        if (!segments.isEmpty()) {
+            claims.add(new ProjectionStatus.Claim(0, nodes.nodeId(), at));
+        }
+        nodes.holdings(processor.getName()).stream()
+                .filter(holding -> !holding.nodeId().equals(nodes.nodeId()))
+                .forEach(holding -> claims.add(new ProjectionStatus.Claim(0, holding.nodeId(), at)));
+        if (claims.isEmpty()) {
+            claims.add(new ProjectionStatus.Claim(0, null, at));
+        }
         segments.sort(Comparator.comparingInt(ProjectionStatus.Segment::segment));
         return new ProjectionStatus(processor.getName(), processor.isRunning(), position, head,
-                Math.max(0, head - position), replaying, progress, segments, nodes.nodeId(), claims,
-                projections.containsKey(processor.getName()) ? projections.get(processor.getName()).versions() : null);
+                Math.max(0, head - position), replaying, progress, segments, nodes.nodeId(), claims, versions);
     }
 }

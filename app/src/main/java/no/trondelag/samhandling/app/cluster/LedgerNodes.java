@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import no.trondelag.samhandling.app.common.RepeatingTask;
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
@@ -16,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The nodes sharing the ledger's database, and how many segments of a streaming processor this node may hold. Each
- * node writes a heartbeat to {@code ledger_node} for every processor running on it; a node not heard from within the
+ * node writes a heartbeat to {@code ledger_node} for every processor running on it, with how many of its segments
+ * it holds (which the admin API shows); a node not heard from within the
  * node timeout counts as gone. A node may hold its fair share of a processor's segments,
  * {@code ceil(segments / nodes running it)}, and never more than its configured claim limit. The projections have one
  * segment each, so they are dealt out over the nodes instead, one node holding each. Axon's pooled streaming
@@ -35,7 +35,7 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
     private final int claimLimit;
     private final Duration nodeTimeout;
     private final Clock clock;
-    private final Predicate<String> runsHere;
+    private final ToIntFunction<String> heldHere;
     private final ToIntFunction<String> segmentsOf;
     private final Map<String, Integer> segmentCounts = new ConcurrentHashMap<>();
     private final Map<String, List<String>> liveNodes = new ConcurrentHashMap<>();
@@ -50,11 +50,12 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
      * @param heartbeat   how often this node writes its heartbeat
      * @param nodeTimeout how long after its last heartbeat a node counts as gone
      * @param clock       this node's clock
-     * @param runsHere    whether a processor (by processing group) is running on this node
-     * @param segmentsOf how many segments a processor has, as its token store says
+     * @param heldHere    how many segments of a processor (by processing group) this node holds, or -1 when the
+     *                    processor is not running on this node
+     * @param segmentsOf  how many segments a processor has, as its token store says
      */
     public LedgerNodes(JdbcTemplate jdbc, String nodeId, int claimLimit, Duration heartbeat, Duration nodeTimeout,
-                       Clock clock, Predicate<String> runsHere, ToIntFunction<String> segmentsOf) {
+                       Clock clock, ToIntFunction<String> heldHere, ToIntFunction<String> segmentsOf) {
         if (claimLimit < 1) {
             throw new IllegalArgumentException("A node must be allowed to claim at least one segment");
         }
@@ -66,7 +67,7 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
         this.claimLimit = claimLimit;
         this.nodeTimeout = nodeTimeout;
         this.clock = clock;
-        this.runsHere = runsHere;
+        this.heldHere = heldHere;
         this.segmentsOf = segmentsOf;
         this.heartbeats = new RepeatingTask("ledger-nodes", Duration.ZERO, heartbeat, this::beat);
     }
@@ -135,13 +136,14 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
         jdbc.update("DELETE FROM ledger_node WHERE last_seen_millis < ?",
                 now - nodeTimeout.toMillis() * FORGET_AFTER_TIMEOUTS);
         for (String processingGroup : segmentCounts.keySet()) {
-            if (!runsHere.test(processingGroup)) {
+            int held = heldHere.applyAsInt(processingGroup);
+            if (held < 0) {
                 jdbc.update("DELETE FROM ledger_node WHERE node_id = ? AND processing_group = ?", nodeId,
                         processingGroup);
-            } else if (jdbc.update("UPDATE ledger_node SET last_seen_millis = ? WHERE node_id = ? "
-                    + "AND processing_group = ?", now, nodeId, processingGroup) == 0) {
-                jdbc.update("INSERT INTO ledger_node (node_id, processing_group, last_seen_millis) VALUES (?, ?, ?)",
-                        nodeId, processingGroup, now);
+            } else if (jdbc.update("UPDATE ledger_node SET last_seen_millis = ?, segments_held = ? WHERE node_id = ? "
+                    + "AND processing_group = ?", now, held, nodeId, processingGroup) == 0) {
+                jdbc.update("INSERT INTO ledger_node (node_id, processing_group, last_seen_millis, segments_held) "
+                        + "VALUES (?, ?, ?, ?)", nodeId, processingGroup, now, held);
             }
             List<String> nodes = jdbc.queryForList("SELECT node_id FROM ledger_node WHERE processing_group = ? "
                     + "AND last_seen_millis >= ? ORDER BY node_id", String.class, processingGroup,
@@ -149,6 +151,28 @@ public class LedgerNodes implements MaxSegmentProvider, SmartLifecycle {
             liveNodes.put(processingGroup, nodes.isEmpty() ? List.of(nodeId) : List.copyOf(nodes));
             segmentCounts.put(processingGroup, segmentsOf.applyAsInt(processingGroup));
         }
+    }
+
+    /**
+     * The live nodes that hold segments of a processor, as their last heartbeats said.
+     *
+     * @param processingGroup the processor
+     * @return each holding node's id with the number of segments it holds, by node id
+     */
+    public List<Holding> holdings(String processingGroup) {
+        return jdbc.query("SELECT node_id, segments_held FROM ledger_node WHERE processing_group = ? "
+                        + "AND last_seen_millis >= ? AND segments_held > 0 ORDER BY node_id",
+                (row, index) -> new Holding(row.getString(1), row.getInt(2)), processingGroup,
+                clock.millis() - nodeTimeout.toMillis());
+    }
+
+    /**
+     * A node holding segments of a processor.
+     *
+     * @param nodeId   the node
+     * @param segments how many segments it holds
+     */
+    public record Holding(String nodeId, int segments) {
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -44,16 +45,12 @@ public class ReadSideScaling {
                 ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
                 : configuredId;
         return new LedgerNodes(jdbcTemplate, nodeId, claimLimit, heartbeat, timeout, clock,
-                processingGroup -> eventProcessing.getObject().eventProcessor(processingGroup)
-                        .map(EventProcessor::isRunning)
-                        .orElse(false),
+                processingGroup -> eventProcessing.getObject()
+                        .eventProcessor(processingGroup, StreamingEventProcessor.class)
+                        .filter(EventProcessor::isRunning)
+                        .map(processor -> processor.processingStatus().size())
+                        .orElse(-1),
                 processingGroup -> tokenStore.getObject().fetchSegments(processingGroup).length);
-    }
-
-    @Bean
-    SegmentPositions segmentPositions(JdbcTemplate jdbcTemplate, Serializer serializer,
-                                      ObjectProvider<EventProcessingConfiguration> eventProcessing) {
-        return new SegmentPositions(jdbcTemplate, serializer, eventProcessing);
     }
 
     /**

@@ -31,7 +31,6 @@ class AxonTablesTest {
             "deadletterentry", "sagaentry", "associationvalueentry");
 
     private static final Set<String> STILL_READING_AXON_TABLES = Set.of(
-            "no.trondelag.samhandling.app.cluster.SegmentPositions",
             "no.trondelag.samhandling.app.command.EventPositions",
             "no.trondelag.samhandling.query.integrity.JdbcEventSource");
 

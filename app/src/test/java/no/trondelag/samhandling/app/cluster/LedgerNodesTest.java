@@ -33,11 +33,13 @@ class LedgerNodesTest {
         jdbc = new JdbcTemplate(new DriverManagerDataSource(
                 "jdbc:h2:mem:ledger-nodes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         jdbc.execute("CREATE TABLE ledger_node (node_id VARCHAR(255), processing_group VARCHAR(255), "
-                + "last_seen_millis BIGINT NOT NULL, PRIMARY KEY (node_id, processing_group))");
+                + "last_seen_millis BIGINT NOT NULL, segments_held INTEGER DEFAULT 0 NOT NULL, "
+                + "PRIMARY KEY (node_id, processing_group))");
         jdbc.execute("CREATE TABLE tokenentry (processorName VARCHAR(255), segment INTEGER, owner VARCHAR(255))");
     }
 
     private final Set<String> stopped = new HashSet<>();
+    private final Set<String> holding = new HashSet<>();
     private List<String> groups = List.of(PROJECTION);
 
     /** The segments of a processor, as the token store has them (the test's own table of tokens). */
@@ -48,7 +50,8 @@ class LedgerNodesTest {
     /** A node on which the processor runs until its id is in {@link #stopped}. */
     private LedgerNodes node(String id, int claimLimit) {
         LedgerNodes node = new LedgerNodes(jdbc, id, claimLimit, HEARTBEAT, TIMEOUT, clock,
-                group -> groups.contains(group) && !stopped.contains(id), this::segmentsOf);
+                group -> groups.contains(group) && !stopped.contains(id) ? (holding.contains(id) ? 1 : 0) : -1,
+                this::segmentsOf);
         groups.forEach(node::getMaxSegments);
         return node;
     }
@@ -83,6 +86,7 @@ class LedgerNodesTest {
             heldByB.put(group, b.getMaxSegments(group));
         });
         assertThat(heldByA.values()).containsExactly(1, 0, 1, 0, 1, 0, 1);
+        assertThat(a.holdings("funding")).as("no node says it holds a segment yet").isEmpty();
         assertThat(heldByB.values()).containsExactly(0, 1, 0, 1, 0, 1, 0);
 
         clock.advance(TIMEOUT.plusMillis(1));
@@ -90,6 +94,23 @@ class LedgerNodesTest {
 
         assertThat(groups).as("node b gone, a holds them all").allSatisfy(group ->
                 assertThat(a.getMaxSegments(group)).as(group).isEqualTo(1));
+    }
+
+    @Test
+    void theNodesHoldingAProcessorAreThoseWhoseLiveHeartbeatsSaySo() {
+        segments(1);
+        holding.add("b");
+        LedgerNodes a = node("a", 4);
+        LedgerNodes b = node("b", 4);
+        a.beat();
+        b.beat();
+
+        assertThat(a.holdings(PROJECTION)).containsExactly(new LedgerNodes.Holding("b", 1));
+
+        stopped.add("b");
+        b.beat();
+
+        assertThat(a.holdings(PROJECTION)).as("b no longer runs it").isEmpty();
     }
 
     @Test
@@ -205,10 +226,10 @@ class LedgerNodesTest {
 
     @Test
     void aNodeMustBeAllowedOneSegmentAndATimeoutLongerThanItsHeartbeat() {
-        assertThatThrownBy(() -> new LedgerNodes(jdbc, "a", 0, HEARTBEAT, TIMEOUT, clock, group -> true,
+        assertThatThrownBy(() -> new LedgerNodes(jdbc, "a", 0, HEARTBEAT, TIMEOUT, clock, group -> 0,
                 group -> 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one segment");
-        assertThatThrownBy(() -> new LedgerNodes(jdbc, "a", 4, TIMEOUT, TIMEOUT, clock, group -> true,
+        assertThatThrownBy(() -> new LedgerNodes(jdbc, "a", 4, TIMEOUT, TIMEOUT, clock, group -> 0,
                 group -> 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than the heartbeat");
     }
