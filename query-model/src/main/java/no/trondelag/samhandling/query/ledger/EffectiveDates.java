@@ -24,8 +24,8 @@ import no.trondelag.samhandling.api.region.StrategyGroupRepresentativeAppointed;
  * The business date on which each event takes effect, for as-of reads, as far as the event itself says. An event
  * with a date of its own takes effect then; one without, that rests on an external decision, takes effect on that
  * decision's date. One that rests on a steering-group decision takes effect on that decision's meeting date, which
- * another event holds: the {@link FactLog} resolves it when it is read (so that facts may be recorded in any order,
- * by several segments at once). The rest (a region registered, an initiative proposed, a decision corrected,
+ * another event holds: each projection keeps the meeting dates it needs ({@code MeetingDates}) and looks it up when
+ * it handles the event. The rest (a region registered, an initiative proposed, a decision corrected,
  * enrolments) hold from their recording on and so at every as-of date.
  */
 public final class EffectiveDates {
@@ -62,8 +62,8 @@ public final class EffectiveDates {
     }
 
     /**
-     * The effective date of an event, with the meeting date of a steering-group decision it cites looked up: what
-     * the {@link FactLog} gives a fact when it is read.
+     * The effective date of an event, with the meeting date of a steering-group decision it cites looked up, as a
+     * projection dates an event when it handles it.
      *
      * @param event         the event
      * @param meetingDateOf the meeting date of a recorded steering-group decision, or {@code null} if not recorded

@@ -2,9 +2,12 @@ package no.trondelag.samhandling.query.ledger;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import no.trondelag.samhandling.api.common.LedgerEvent;
 
 /**
@@ -15,7 +18,7 @@ import no.trondelag.samhandling.api.common.LedgerEvent;
 public final class Subjects {
 
     private static final Set<String> PARTICIPANT_FIELDS = Set.of("participantId", "successorId", "predecessorIds");
-    private static final java.util.Map<Class<?>, Boolean> NAMING = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, Boolean> NAMING = new ConcurrentHashMap<>();
 
     private Subjects() {
     }
@@ -27,7 +30,7 @@ public final class Subjects {
      * @return {@code true} when it may name participants
      */
     public static boolean mayNameParticipants(Class<?> type) {
-        return NAMING.computeIfAbsent(type, t -> t.isRecord() && java.util.Arrays.stream(t.getRecordComponents())
+        return NAMING.computeIfAbsent(type, t -> t.isRecord() && Arrays.stream(t.getRecordComponents())
                 .anyMatch(component -> PARTICIPANT_FIELDS.contains(component.getName())));
     }
 

@@ -182,8 +182,8 @@ public class ParticipationProjection extends LedgerProjection {
     public Participation at(ReadAt at) {
         MapSqlParameterSource parameters = at.parameters();
         Map<String, RegionView> regions = regionsAt(at, parameters);
-        Map<String, String> names = strings(at, "participant_name", "name", parameters);
-        Map<String, String> regionOf = strings(at, "participant_region", "region_id", parameters);
+        Map<String, String> names = strings(at, "participant_name", "participant_id", "name", parameters);
+        Map<String, String> regionOf = strings(at, "participant_region", "participant_id", "region_id", parameters);
         Map<String, Integer> populations = new HashMap<>();
         Map<String, Membership> memberships = new HashMap<>();
         tables.named().query(tables.latest(at, "participant_population", "participant_id"), parameters, row -> {
@@ -231,12 +231,12 @@ public class ParticipationProjection extends LedgerProjection {
      * command side does not allow), named by their id.
      */
     private Map<String, RegionView> regionsAt(ReadAt at, MapSqlParameterSource parameters) {
-        Map<String, String> names = strings(at, "region", "name", parameters);
+        Map<String, String> names = strings(at, "region", "region_id", "name", parameters);
         Map<String, LocalDate> eFagraad = new HashMap<>();
         tables.named().query(tables.latest(at, "region_efagraad", "region_id"), parameters, row -> {
             eFagraad.put(row.getString("region_id"), row.getObject("established_on", LocalDate.class));
         });
-        Map<String, String> representatives = strings(at, "region_representative", "participant_id", parameters);
+        Map<String, String> representatives = strings(at, "region_representative", "region_id", "participant_id", parameters);
         Set<String> ids = new java.util.TreeSet<>(names.keySet());
         ids.addAll(eFagraad.keySet());
         ids.addAll(representatives.keySet());
@@ -248,10 +248,10 @@ public class ParticipationProjection extends LedgerProjection {
         return regions;
     }
 
-    private Map<String, String> strings(ReadAt at, String table, String column,
+    /** The latest value of one text column per key of a table, at a read point. */
+    private Map<String, String> strings(ReadAt at, String table, String key, String column,
                                         MapSqlParameterSource parameters) {
         Map<String, String> values = new HashMap<>();
-        String key = table.startsWith("region") ? "region_id" : "participant_id";
         tables.named().query(tables.latest(at, table, key), parameters,
                 row -> {
                     values.put(row.getString(key), row.getString(column));

@@ -43,6 +43,12 @@ public class LedgerLog extends LedgerProjection {
         handle(message, recorded);
     }
 
+    /** The log counts for itself what a read at a {@code knownAt} covers. */
+    @Override
+    public ReportMeta meta(ReadAt at) {
+        return log.meta(at, this::counted);
+    }
+
     /**
      * The highest position known at a read point and how many events were known up to its position, whether or not
      * in effect.

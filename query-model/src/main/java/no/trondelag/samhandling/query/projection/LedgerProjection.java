@@ -254,7 +254,7 @@ public abstract class LedgerProjection {
      * @return the meta
      */
     public ReportMeta meta(ReadAt at) {
-        return log.meta(at, ledgerLog == null ? ((LedgerLog) this)::counted : ledgerLog::counted);
+        return log.meta(at, ledgerLog::counted);
     }
 
     /**

@@ -178,8 +178,7 @@ public final class ProjectionTables {
         int next = Math.max(versions.active(), Math.max(orZero(versions.building()), orZero(versions.retired()))) + 1;
         createVersion(next);
         if (headPosition.of(versions.active()) < 0) {
-            jdbc.update("UPDATE " + REGISTRY + " SET active = ?, building = NULL, retired = ? WHERE projection = ?",
-                    next, versions.active(), projection);
+            promote(next, versions.active());
         } else {
             jdbc.update("UPDATE " + REGISTRY + " SET building = ?, retired = NULL WHERE projection = ?", next,
                     projection);
@@ -199,10 +198,18 @@ public final class ProjectionTables {
     public void route(Recorded recorded, boolean replayed) {
         Pending pending = pending();
         pending.position = recorded.position();
-        pending.writing = replayed && pending.versions.building() != null
-                ? List.of(pending.versions.building())
-                : pending.versions.building() == null ? List.of(pending.versions.active())
-                : List.of(pending.versions.active(), pending.versions.building());
+        Integer building = pending.versions.building();
+        if (building == null) {
+            pending.writing = List.of(pending.versions.active());
+        } else {
+            pending.writing = replayed ? List.of(building) : List.of(pending.versions.active(), building);
+        }
+    }
+
+    /** Makes a version the active one, and the one it replaces the retired one. */
+    private void promote(int version, int replaced) {
+        jdbc.update("UPDATE " + REGISTRY + " SET active = ?, building = NULL, retired = ? WHERE projection = ?",
+                version, replaced, projection);
     }
 
     /**
@@ -230,10 +237,8 @@ public final class ProjectionTables {
         Integer building = pending.versions.building();
         if (building != null && pending.writing.contains(building)
                 && pending.position >= pending.head(pending.versions.active(), handledCount, headPosition).position) {
-            Versions versions = pending.versions;
-            jdbc.update("UPDATE " + REGISTRY + " SET active = ?, building = NULL, retired = ? WHERE projection = ?",
-                    building, versions.active(), projection);
-            pending.versions = new Versions(building, null, versions.active());
+            promote(building, pending.versions.active());
+            pending.versions = new Versions(building, null, pending.versions.active());
             pending.writing = List.of(building);
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

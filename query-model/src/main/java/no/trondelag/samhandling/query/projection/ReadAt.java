@@ -1,6 +1,5 @@
 package no.trondelag.samhandling.query.projection;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import no.trondelag.samhandling.api.common.ReadPoint;
@@ -83,15 +82,6 @@ public record ReadAt(ReadPoint readPoint, long position, Map<String, Stand> vers
             throw new IllegalStateException("A read of " + versions.keySet() + " does not read " + projection);
         }
         return stand.version();
-    }
-
-    /**
-     * The business date read at.
-     *
-     * @return the as-of date
-     */
-    public LocalDate asOf() {
-        return readPoint.asOf();
     }
 
     /**
