@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import no.trondelag.samhandling.api.common.Authority;
 import no.trondelag.samhandling.api.common.CitesAuthority;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -16,7 +17,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
  * The provenance every event carries as metadata: who acted ({@code actor}), which request it belongs to
  * ({@code correlationId}), which command caused it ({@code causationId}), and the decision the command rested on
  * ({@code authority}). The correlation data provider copies it from the command being handled onto each event it
- * causes; the dispatch interceptor refuses any event without an actor, so no handler can forget it.
+ * causes (and from nothing else: no event handler sends a command); the dispatch interceptor refuses any event without an actor, so no handler can forget it.
  */
 public final class Provenance {
 
@@ -70,6 +71,11 @@ public final class Provenance {
     }
 
     private static Map<String, ?> correlationData(Message<?> message) {
+        if (!(message instanceof CommandMessage)) {
+            // an event being handled causes nothing that is stored: reading its payload here would deserialize
+            // every event for every projection
+            return Map.of();
+        }
         Map<String, Object> data = new HashMap<>();
         Object actor = message.getMetaData().get(ACTOR);
         if (actor != null) {
