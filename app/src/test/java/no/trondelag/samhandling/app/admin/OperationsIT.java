@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.trondelag.samhandling.api.region.RegionRegistered;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
@@ -259,15 +261,21 @@ class OperationsIT {
 
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body())
-                .contains("commandBus_", "eventProcessor_")
+                .contains("commandBus_")
+                .as("the processors count their events in counters of their own, not in Axon's monitors")
+                .doesNotContain("eventProcessor_")
                 .contains("ledger_events_head ")
                 .as("requests are observed as a whole, not filter by filter")
                 .contains("http_server_requests_seconds_count")
                 .doesNotContain("spring_security_");
         for (String name : ReadSide.PROJECTIONS) {
             assertThat(prometheus.body()).as(name)
-                    .contains("processorName=\"" + name + "\"")
-                    .contains("ledger_projection_lag{projection=\"" + name + "\"}");
+                    .contains("ledger_projection_lag{projection=\"" + name + "\"}")
+                    .contains("ledger_processor_events_total{outcome=\"failure\",processor=\"" + name + "\"}");
+            Matcher handled = Pattern.compile("ledger_processor_events_total\\{outcome=\"success\",processor=\""
+                    + Pattern.quote(name) + "\"} ([0-9.]+)").matcher(prometheus.body());
+            assertThat(handled.find()).as(name).isTrue();
+            assertThat(Double.parseDouble(handled.group(1))).as(name).isGreaterThanOrEqualTo(1.0);
         }
         assertThat(new LedgerHttp(port).get("/actuator/prometheus").status()).isEqualTo(401);
         assertThat(secretariat.get("/actuator/prometheus").status()).isEqualTo(403);
