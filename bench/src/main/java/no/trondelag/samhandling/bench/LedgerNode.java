@@ -1,5 +1,7 @@
 package no.trondelag.samhandling.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +41,7 @@ public final class LedgerNode implements AutoCloseable {
     private static final String APPLICATION = "no.trondelag.samhandling.app.LedgerApplication";
 
     private final ConfigurableApplicationContext context;
+    private final List<String> processors;
     private final CommandGateway gateway;
     private final JdbcTemplate jdbc;
     private final int port;
@@ -46,8 +49,9 @@ public final class LedgerNode implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final PlainHttp commands;
 
-    private LedgerNode(ConfigurableApplicationContext context) {
+    private LedgerNode(ConfigurableApplicationContext context, List<String> processors) {
         this.context = context;
+        this.processors = processors;
         this.gateway = context.getBean(CommandGateway.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -59,23 +63,41 @@ public final class LedgerNode implements AutoCloseable {
      *
      * @param database the database
      * @param baseline whether to start in the {@code baseline} profile (Axon's defaults)
-     * @return the running node
+     * @return the running node, whose rebuild is the projections'
      * @throws ClassNotFoundException when the app module's classes are not on the classpath
      */
     public static LedgerNode start(Database database, boolean baseline) throws ClassNotFoundException {
+        return start(database, baseline ? List.of("baseline") : List.of(), List.of(), PROJECTIONS);
+    }
+
+    /**
+     * Starts the application on a database with {@link AxonFloor}'s seven processors that do nothing beside the
+     * projections.
+     *
+     * @param database the database
+     * @return the running node, whose rebuild is the seven processors' that do nothing
+     * @throws ClassNotFoundException when the app module's classes are not on the classpath
+     */
+    public static LedgerNode startWithAxonFloor(Database database) throws ClassNotFoundException {
+        return start(database, List.of(), List.of(AxonFloor.class), AxonFloor.PROCESSORS);
+    }
+
+    private static LedgerNode start(Database database, List<String> extraProfiles, List<Class<?>> extraSources,
+                                    List<String> rebuilt) throws ClassNotFoundException {
         List<String> profiles = new ArrayList<>();
         if (database.postgres()) {
             profiles.add("postgres");
         }
-        if (baseline) {
-            profiles.add("baseline");
-        }
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(Class.forName(APPLICATION))
+        profiles.addAll(extraProfiles);
+        List<Class<?>> sources = new ArrayList<>(List.of(Class.forName(APPLICATION)));
+        sources.addAll(extraSources);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .profiles(profiles.toArray(String[]::new));
         return new LedgerNode(builder.run("--server.port=0", "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(), "--logging.level.root=WARN",
-                "--logging.level.org.axonframework=ERROR", "--spring.datasource.hikari.maximum-pool-size=10"));
+                "--logging.level.org.axonframework=ERROR", "--spring.datasource.hikari.maximum-pool-size=10"),
+                rebuilt);
     }
 
     /**
@@ -153,11 +175,10 @@ public final class LedgerNode implements AutoCloseable {
      * @throws InterruptedException when interrupted
      */
     public void awaitCaughtUp(Duration timeout) throws InterruptedException {
-        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
-        long target = head == null ? -1 : head;
+        long target = head();
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (StreamingEventProcessor processor : processors()) {
-            while (!reached(processor, target)) {
+        for (StreamingEventProcessor processor : processors(PROJECTIONS)) {
+            while (position(processor) < target) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Projection " + processor.getName() + " did not reach " + target
                             + " within " + timeout);
@@ -167,47 +188,87 @@ public final class LedgerNode implements AutoCloseable {
         }
     }
 
-    private static boolean reached(StreamingEventProcessor processor, long target) {
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM domainevententry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    /** The position a processor's slowest segment stands at, -1 while it holds none. */
+    private static long position(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.isEmpty()) {
-            return false;
-        }
+        long lowest = status.isEmpty() ? -1 : Long.MAX_VALUE;
         for (EventTrackerStatus segment : status.values()) {
             if (segment.isErrorState()) {
                 throw new IllegalStateException("The read side failed: " + segment.getError());
             }
-            if (segment.getCurrentPosition().orElse(-1) < target) {
-                return false;
-            }
+            lowest = Math.min(lowest, segment.getCurrentPosition().orElse(-1));
         }
-        return true;
+        return lowest;
     }
 
     /**
-     * Rebuilds every projection from the first event, all at once, as {@code POST
-     * /api/admin/projections/{name}/replay} does for one (stop, reset the tokens, start), and waits for all to reach
-     * the head.
+     * Rebuilds this node's processors (the projections, or the processors that do nothing) from the first event, all
+     * at once, as {@code POST /api/admin/projections/{name}/replay} does for one (stop, reset the tokens, start),
+     * and waits for all to reach the head. A rebuild that would take longer than a time limit is measured over the
+     * events the slowest processor handled within it, and left running.
      *
-     * @param timeout how long to wait at most
-     * @return events rebuilt per second
+     * @param limit how long to measure at most
+     * @return the rebuild's rate, and whether it was measured over part of the ledger
      * @throws InterruptedException when interrupted
      */
-    public double rebuild(Duration timeout) throws InterruptedException {
+    public Rebuild rebuild(Duration limit) throws InterruptedException {
         long events = events();
-        List<StreamingEventProcessor> processors = processors();
+        long target = head();
+        List<StreamingEventProcessor> rebuilt = processors(processors);
         long start = System.nanoTime();
-        for (StreamingEventProcessor processor : processors) {
+        for (StreamingEventProcessor processor : rebuilt) {
             processor.shutDown();
             processor.resetTokens();
             processor.start();
         }
-        awaitCaughtUp(timeout);
-        return events / ((System.nanoTime() - start) / 1e9);
+        while (true) {
+            long lowest = rebuilt.stream().mapToLong(LedgerNode::position).min().orElse(-1);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (lowest >= target) {
+                return new Rebuild(events / seconds, false);
+            }
+            if (seconds > limit.toSeconds()) {
+                if (lowest <= 0) {
+                    throw new IllegalStateException("The rebuild handled nothing within " + limit);
+                }
+                return new Rebuild((lowest + 1) / seconds, true);
+            }
+            Thread.sleep(20);
+        }
     }
 
-    private List<StreamingEventProcessor> processors() {
+    /**
+     * A rebuild's rate.
+     *
+     * @param eventsPerSecond events rebuilt per second
+     * @param partial         whether it was measured over the part rebuilt within the time limit
+     */
+    public record Rebuild(double eventsPerSecond, boolean partial) {
+    }
+
+    /**
+     * The heap this JVM still uses after a full garbage collection: what the ledger keeps in memory.
+     *
+     * @return the live heap, in MiB
+     * @throws InterruptedException when interrupted
+     */
+    public static double liveHeapMib() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int collection = 0; collection < 3; collection++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    private List<StreamingEventProcessor> processors(List<String> names) {
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
-        return PROJECTIONS.stream().map(name -> processing.eventProcessor(name, StreamingEventProcessor.class)
+        return names.stream().map(name -> processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No streaming processor " + name))).toList();
     }
 
