@@ -3,14 +3,17 @@ package no.trondelag.samhandling.app.command;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.trondelag.samhandling.api.common.CommandOutcome;
 import no.trondelag.samhandling.api.common.CommandOutcome.AppendedEvent;
 import no.trondelag.samhandling.api.common.LedgerCommand;
 import no.trondelag.samhandling.command.common.AppendedEvents;
 import no.trondelag.samhandling.command.common.CommandMetaData;
+import no.trondelag.samhandling.command.common.Idempotency;
 import no.trondelag.samhandling.command.common.Provenance;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a command through Axon's command bus on behalf of an actor, waits for it to commit, and reports what it
- * appended with each event's position in the ledger. Every way into the ledger (HTTP, the seed) goes through here.
+ * appended with each event's position in the ledger, found through Axon's API on any event store
+ * ({@link EventPositions}). Every way into the ledger (HTTP, the seed) goes through here.
  */
 @Component
 public class CommandDispatcher {
@@ -27,10 +31,12 @@ public class CommandDispatcher {
 
     private final CommandGateway commandGateway;
     private final EventPositions eventPositions;
+    private final Idempotency idempotency;
 
-    CommandDispatcher(CommandGateway commandGateway, EventPositions eventPositions) {
+    CommandDispatcher(CommandGateway commandGateway, EventPositions eventPositions, Idempotency idempotency) {
         this.commandGateway = commandGateway;
         this.eventPositions = eventPositions;
+        this.idempotency = idempotency;
     }
 
     /**
@@ -52,10 +58,20 @@ public class CommandDispatcher {
             values.put(CommandMetaData.REQUEST_HASH, request.requestHash());
         }
         MetaData metaData = MetaData.from(values);
+        Optional<Head> before = headBefore();
         AppendedEvents appended = commandGateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         CommandOutcome outcome = appended.outcome();
-        Map<String, Long> positions = positionsOf(outcome.events());
+        Map<String, Long> positions = new HashMap<>(appended.getPositions());
+        List<AppendedEvent> unknown = outcome.events().stream()
+                .filter(event -> !positions.containsKey(event.eventId()))
+                .toList();
+        if (!unknown.isEmpty()) {
+            before.ifPresent(head -> positions.putAll(positionsOf(head.token(), unknown)));
+            if (request.idempotencyKey() != null && !positions.isEmpty()) {
+                remember(request.idempotencyKey(), positions);
+            }
+        }
         List<CommandResponse.Event> events = outcome.events().stream()
                 .map(event -> new CommandResponse.Event(positions.get(event.eventId()), event.type(),
                         event.aggregateId()))
@@ -66,15 +82,44 @@ public class CommandDispatcher {
     }
 
     /**
+     * The event store's head before the command is sent, to find its events' positions after it (see
+     * {@link EventPositions}); empty when it cannot be read, and then the answer leaves the positions out.
+     */
+    private Optional<Head> headBefore() {
+        try {
+            return Optional.of(new Head(eventPositions.head()));
+        } catch (RuntimeException failure) {
+            LOG.warn("The event store's head could not be read before a command: {}", failure.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The positions of the appended events, read after the command committed. The command is recorded whatever
      * happens here, so a failure to read them leaves them out of the answer instead of failing it.
      */
-    private Map<String, Long> positionsOf(List<AppendedEvent> events) {
+    private Map<String, Long> positionsOf(TrackingToken before, List<AppendedEvent> events) {
         try {
-            return eventPositions.globalIndexes(events.stream().map(AppendedEvent::eventId).toList());
+            return eventPositions.positions(before, events.stream().map(AppendedEvent::eventId).toList());
         } catch (RuntimeException failure) {
             LOG.warn("A recorded command's event positions could not be read: {}", failure.toString());
             return Map.of();
         }
+    }
+
+    /**
+     * Keeps the positions found for a request with an idempotency key, for its retries; they are only a convenience
+     * to a retry, which without them answers without positions.
+     */
+    private void remember(String idempotencyKey, Map<String, Long> positions) {
+        try {
+            idempotency.rememberPositions(idempotencyKey, positions);
+        } catch (RuntimeException failure) {
+            LOG.warn("The positions of a recorded command could not be kept for its retries: {}", failure.toString());
+        }
+    }
+
+    /** The event store's head, {@code null} while it holds no events. */
+    private record Head(TrackingToken token) {
     }
 }

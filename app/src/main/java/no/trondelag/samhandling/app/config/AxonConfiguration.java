@@ -182,15 +182,27 @@ public class AxonConfiguration {
     }
 
     /**
+     * Idempotency keys, kept in the same database as the events.
+     *
+     * @param connectionProvider connections that take part in the unit of work's transaction
+     * @return the keys, whose interceptor the command bus runs and which also keep the positions a first answer
+     *         found
+     */
+    @Bean
+    Idempotency idempotency(ConnectionProvider connectionProvider) {
+        return new Idempotency(connectionProvider);
+    }
+
+    /**
      * The command bus's handler interceptors, outermost first: shape, then idempotency (a retry returns before
      * anything else is checked), then the expected version, then outcome recording.
      */
     @Bean
     SmartInitializingSingleton ledgerInterceptors(CommandBus commandBus, EventStore eventStore,
-                                                  ConnectionProvider connectionProvider) {
+                                                  Idempotency idempotency) {
         return () -> {
             commandBus.registerHandlerInterceptor(new CommandShapeInterceptor());
-            commandBus.registerHandlerInterceptor(new Idempotency(connectionProvider));
+            commandBus.registerHandlerInterceptor(idempotency.interceptor());
             commandBus.registerHandlerInterceptor(ExpectedVersion.interceptor(eventStore));
             commandBus.registerHandlerInterceptor(OutcomeRecorder.commandInterceptor());
             eventStore.registerDispatchInterceptor(Provenance.actorRequired());

@@ -2,6 +2,7 @@ package no.trondelag.samhandling.command.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import no.trondelag.samhandling.api.common.CommandOutcome;
 import no.trondelag.samhandling.api.common.CommandOutcome.AppendedEvent;
 
@@ -14,16 +15,19 @@ public final class AppendedEvents {
 
     private final String targetAggregateId;
     private final List<AppendedEvent> events;
+    private final Map<String, Long> positions;
 
     /**
      * Creates a result for a command routed to the given aggregate.
      *
      * @param targetAggregateId the command's target aggregate
      * @param events            the appended events, filled in as they are appended
+     * @param positions         the events' positions already known, by event identifier (see {@link #getPositions()})
      */
-    public AppendedEvents(String targetAggregateId, List<AppendedEvent> events) {
+    public AppendedEvents(String targetAggregateId, List<AppendedEvent> events, Map<String, Long> positions) {
         this.targetAggregateId = targetAggregateId;
         this.events = events;
+        this.positions = positions;
     }
 
     /**
@@ -42,6 +46,17 @@ public final class AppendedEvents {
      */
     public List<AppendedEvent> getEvents() {
         return events;
+    }
+
+    /**
+     * The positions of the events known when the command was handled: none for a new command, whose events get
+     * theirs as they are stored; for a retry with an idempotency key, those the first answer found
+     * ({@link Idempotency#rememberPositions}).
+     *
+     * @return the positions by event identifier
+     */
+    public Map<String, Long> getPositions() {
+        return positions;
     }
 
     /**

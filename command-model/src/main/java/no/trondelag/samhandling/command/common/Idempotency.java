@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import no.trondelag.samhandling.api.common.CommandOutcome.AppendedEvent;
 import no.trondelag.samhandling.api.common.CommandRejection;
@@ -29,7 +31,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * <p>
  * Keys live in the table {@code command_idempotency}, created by the application's migrations.
  */
-public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>> {
+public class Idempotency {
 
     /** The SQL state of a unique violation, in the SQL standard, H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -37,7 +39,7 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
     private final ConnectionProvider connectionProvider;
 
     /**
-     * Creates the interceptor.
+     * Keys kept through the given connections.
      *
      * @param connectionProvider connections that take part in the unit of work's transaction
      */
@@ -45,8 +47,18 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
         this.connectionProvider = connectionProvider;
     }
 
-    @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+    /**
+     * The command bus's handler interceptor that runs a command with a key at most once. It is handed out rather
+     * than being what this class is, so that this class, a Spring bean, is not registered on the command bus a
+     * second time by Axon's auto-configuration, which registers every interceptor bean.
+     *
+     * @return the interceptor
+     */
+    public MessageHandlerInterceptor<CommandMessage<?>> interceptor() {
+        return this::handle;
+    }
+
+    private Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
         Object key = command.getMetaData().get(CommandMetaData.IDEMPOTENCY_KEY);
@@ -62,7 +74,8 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
                         "idempotency-key-reused", "The Idempotency-Key was already used for a different request; "
                         + "use a new key for a new request", null), false);
             }
-            return new AppendedEvents(stored.get().targetAggregateId(), stored.get().events());
+            return new AppendedEvents(stored.get().targetAggregateId(), stored.get().events(),
+                    stored.get().positions());
         }
         Object result = chain.proceed();
         if (result instanceof AppendedEvents appended) {
@@ -74,12 +87,13 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
     private Optional<Stored> find(String key) {
         try (Connection connection = connectionProvider.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT request_hash, target_aggregate_id, events FROM command_idempotency "
+                     "SELECT request_hash, target_aggregate_id, events, positions FROM command_idempotency "
                              + "WHERE idempotency_key = ?")) {
             statement.setString(1, key);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new Stored(row.getString(1), row.getString(2), decode(row.getString(3))))
+                        ? Optional.of(new Stored(row.getString(1), row.getString(2), decode(row.getString(3)),
+                        decodePositions(row.getString(4))))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -109,6 +123,25 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
     }
 
     /**
+     * Remembers the positions the first answer to a request with an idempotency key found for its events, after the
+     * command committed, so that a retry answers with them too. Positions remembered once are kept.
+     *
+     * @param key       the idempotency key
+     * @param positions the events' positions, by event identifier
+     */
+    public void rememberPositions(String key, Map<String, Long> positions) {
+        try (Connection connection = connectionProvider.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "UPDATE command_idempotency SET positions = ? WHERE idempotency_key = ? AND positions IS NULL")) {
+            statement.setString(1, encodePositions(positions));
+            statement.setString(2, key);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new JdbcException("Cannot remember the positions of idempotency key " + key, e);
+        }
+    }
+
+    /**
      * Whether the insert failed on the key's uniqueness: another request stored the same key first. Any other failure
      * is the database's, and is reported as such.
      */
@@ -132,6 +165,26 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
         return text.toString();
     }
 
+    /** One event per line: identifier and position, tab-separated. */
+    private static String encodePositions(Map<String, Long> positions) {
+        StringBuilder text = new StringBuilder();
+        positions.forEach((eventId, position) -> text.append(eventId).append('\t').append(position).append('\n'));
+        return text.toString();
+    }
+
+    private static Map<String, Long> decodePositions(String text) {
+        Map<String, Long> positions = new HashMap<>();
+        if (text != null) {
+            for (String line : text.split("\n")) {
+                if (!line.isEmpty()) {
+                    String[] fields = line.split("\t");
+                    positions.put(fields[0], Long.parseLong(fields[1]));
+                }
+            }
+        }
+        return positions;
+    }
+
     private static List<AppendedEvent> decode(String text) {
         List<AppendedEvent> events = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -143,6 +196,7 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
         return events;
     }
 
-    private record Stored(String requestHash, String targetAggregateId, List<AppendedEvent> events) {
+    private record Stored(String requestHash, String targetAggregateId, List<AppendedEvent> events,
+                          Map<String, Long> positions) {
     }
 }

@@ -2,6 +2,7 @@ package no.trondelag.samhandling.command.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import no.trondelag.samhandling.api.common.CommandOutcome.AppendedEvent;
 import no.trondelag.samhandling.api.common.LedgerCommand;
@@ -50,7 +51,7 @@ public final class OutcomeRecorder {
         unitOfWork.root().resources().put(RESOURCE, appended);
         chain.proceed();
         LedgerCommand command = (LedgerCommand) unitOfWork.getMessage().getPayload();
-        return new AppendedEvents(command.targetAggregateId(), appended);
+        return new AppendedEvents(command.targetAggregateId(), appended, Map.of());
     }
 
     private static BiFunction<Integer, EventMessage<?>, EventMessage<?>> recordEvents(
