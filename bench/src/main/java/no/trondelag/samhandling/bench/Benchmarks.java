@@ -142,6 +142,9 @@ public final class Benchmarks {
                         + LocalDate.of(2020, 1, 1).plusDays(firstDay + sample)));
                 ours.awaitCaughtUp(CATCH_UP);
                 add(figures, "heap", LedgerNode.liveHeapMib());
+                if (options.containsKey("heap-histogram")) {
+                    LedgerNode.writeClassHistogram(Path.of("bench", "target", "heap-" + size + "-" + round + ".txt"));
+                }
                 rebuild(figures, "rebuild", ours);
             }
         }
