@@ -225,7 +225,8 @@ class OperationsIT {
         assertThat(secretariat.command("RegisterRegion", "{\"regionId\":\"healthy\",\"name\":\"Healthy\"}").status())
                 .isEqualTo(200);
 
-        await(() -> admin.get("/api/admin/dead-letters").json().path(participation).size() == 1);
+        await(() -> admin.get("/api/admin/dead-letters").json().path(participation).size() == 1,
+                () -> "dead letters: " + admin.get("/api/admin/dead-letters").body());
         awaitCaughtUp();
         JsonNode deadLetters = admin.get("/api/admin/dead-letters").json();
         JsonNode letter = deadLetters.path(participation).get(0);
