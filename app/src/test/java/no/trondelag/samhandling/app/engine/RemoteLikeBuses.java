@@ -19,7 +19,6 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -27,8 +26,11 @@ import org.springframework.context.annotation.Primary;
  * crosses Axon's serialized reply (the {@link ReplyMessage} of its distributed command bus), so only what a
  * {@code CommandExecutionException}'s details carry survives; every query result is serialized and deserialized by
  * the message serializer, as Axon Server does between nodes, and must come back equal.
+ *
+ * <p>Deliberately not a {@code @Configuration}: the application scans its packages, test classes included, and
+ * would then put these buses into every test's context. {@link SecondEngineCustomizerFactory} registers it, and
+ * Spring processes its {@code @Bean} methods as a configuration in lite mode.
  */
-@Configuration(proxyBeanMethods = false)
 public class RemoteLikeBuses {
 
     @Bean
