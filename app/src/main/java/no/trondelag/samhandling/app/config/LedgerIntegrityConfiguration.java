@@ -63,10 +63,11 @@ public class LedgerIntegrityConfiguration {
     @Profile("axonserver")
     AxonEventSource axonServerEventSource(AxonServerConfiguration configuration,
                                           AxonServerConnectionManager connectionManager, Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer events) {
+                                          @Qualifier("eventSerializer") Serializer events,
+                                          org.axonframework.config.Configuration axon) {
         return new AxonEventSource(AxonServerEventStore.builder().configuration(configuration)
                 .platformConnectionManager(connectionManager).snapshotSerializer(serializer).eventSerializer(events)
-                .upcasterChain(NoOpEventUpcaster.INSTANCE).build(), events);
+                .snapshotFilter(axon.snapshotFilter()).upcasterChain(NoOpEventUpcaster.INSTANCE).build(), events);
     }
 
     @Bean
