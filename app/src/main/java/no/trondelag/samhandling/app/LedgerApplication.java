@@ -13,7 +13,8 @@ public class LedgerApplication {
     static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
 
     /**
-     * Starts the ledger.
+     * Starts the ledger. A start that fails exits the JVM with status 1: the threads a half-started node leaves
+     * behind (a connection to Axon Server, a JGroups channel) would otherwise keep it running without serving.
      *
      * @param args Spring Boot arguments
      */
@@ -21,6 +22,11 @@ public class LedgerApplication {
         if (System.getProperty(UPDATE_CHECKER_DISABLED) == null) {
             System.setProperty(UPDATE_CHECKER_DISABLED, "true");
         }
-        SpringApplication.run(LedgerApplication.class, args);
+        try {
+            SpringApplication.run(LedgerApplication.class, args);
+        } catch (RuntimeException failedStart) {
+            // Spring Boot has logged why and closed the context
+            System.exit(1);
+        }
     }
 }

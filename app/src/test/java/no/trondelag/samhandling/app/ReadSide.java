@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import no.trondelag.samhandling.app.engine.StoredEvents;
 import no.trondelag.samhandling.query.funding.FundingProjection;
 import no.trondelag.samhandling.query.goals.GoalProgressProjection;
 import no.trondelag.samhandling.query.governance.DecisionLogProjection;
@@ -20,6 +24,7 @@ import no.trondelag.samhandling.query.projection.LedgerLog;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,6 +50,26 @@ public final class ReadSide {
      */
     public static long head(JdbcTemplate jdbc) {
         return jdbc.queryForObject("SELECT COALESCE(MAX(globalIndex), -1) FROM domainevententry", Long.class);
+    }
+
+    /**
+     * The highest position in the event store, asked through Axon's API, so on any engine.
+     *
+     * @param store the event store
+     * @return the head, -1 when empty
+     */
+    public static long head(EventStore store) {
+        return StoredEvents.head(store);
+    }
+
+    /**
+     * Waits until every projection has processed every event up to the store's head, asked through Axon's API.
+     *
+     * @param processing Axon's processors
+     * @param store      the event store
+     */
+    public static void awaitCaughtUp(EventProcessingConfiguration processing, EventStore store) {
+        awaitAt(processing, head(store), Duration.ofSeconds(60));
     }
 
     /**
@@ -140,9 +165,22 @@ public final class ReadSide {
      * @return the count of stored events for every projection, in the order of {@link #PROJECTIONS}
      */
     public static Map<String, Long> everyEventLogged(JdbcTemplate jdbc) {
-        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+        return everyEventLogged(storedPositions(jdbc));
+    }
+
+    /**
+     * {@link #everyEventLogged(JdbcTemplate)}, with the stored events counted through Axon's API.
+     *
+     * @param store the event store
+     * @return the count of stored events for every projection, in the order of {@link #PROJECTIONS}
+     */
+    public static Map<String, Long> everyEventLogged(EventStore store) {
+        return everyEventLogged(storedPositions(store));
+    }
+
+    private static Map<String, Long> everyEventLogged(List<Long> stored) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        PROJECTIONS.forEach(name -> counts.put(name, events));
+        PROJECTIONS.forEach(name -> counts.put(name, (long) stored.size()));
         return counts;
     }
 
@@ -157,28 +195,50 @@ public final class ReadSide {
      * @return the missing positions by projection, in the order of {@link #PROJECTIONS}
      */
     public static Map<String, List<Long>> missingUpTo(JdbcTemplate jdbc, long position) {
+        return missingUpTo(jdbc, storedPositions(jdbc), position);
+    }
+
+    /**
+     * {@link #missingUpTo(JdbcTemplate, long)}, with the stored events read through Axon's API.
+     *
+     * @param jdbc     the ledger's database, holding the projections' tables
+     * @param store    the event store
+     * @param position the highest position to look at
+     * @return the missing positions by projection, in the order of {@link #PROJECTIONS}
+     */
+    public static Map<String, List<Long>> missingUpTo(JdbcTemplate jdbc, EventStore store, long position) {
+        return missingUpTo(jdbc, storedPositions(store), position);
+    }
+
+    private static Map<String, List<Long>> missingUpTo(JdbcTemplate jdbc, List<Long> stored, long position) {
         Map<String, List<Long>> missing = new LinkedHashMap<>();
         for (String name : PROJECTIONS) {
             if (name.equals(LedgerLog.NAME)) {
-                missing.put(name, jdbc.queryForList("SELECT d.globalIndex FROM domainevententry d "
-                        + "WHERE d.globalIndex <= ? AND NOT EXISTS (SELECT 1 FROM " + activeTable(jdbc, name, "event")
-                        + " l WHERE l.position = d.globalIndex) ORDER BY d.globalIndex", Long.class, position));
+                Set<Long> logged = new HashSet<>(jdbc.queryForList("SELECT position FROM "
+                        + activeTable(jdbc, name, "event"), Long.class));
+                missing.put(name, stored.stream().filter(at -> at <= position && !logged.contains(at)).toList());
                 continue;
             }
             Map<String, Object> head = jdbc.queryForMap("SELECT position, events FROM "
                     + activeTable(jdbc, name, "head"));
             long reached = ((Number) head.get("POSITION")).longValue();
             long handled = ((Number) head.get("EVENTS")).longValue();
-            List<Long> above = new java.util.ArrayList<>(jdbc.queryForList("SELECT globalIndex FROM domainevententry "
-                    + "WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex", Long.class, reached, position));
-            long stored = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE globalIndex <= ?",
-                    Long.class, reached);
-            if (handled < stored) {
+            List<Long> above = new ArrayList<>(stored.stream().filter(at -> at > reached && at <= position).toList());
+            if (handled < stored.stream().filter(at -> at <= reached).count()) {
                 above.add(0, -1L);
             }
             missing.put(name, above);
         }
         return missing;
+    }
+
+    private static List<Long> storedPositions(JdbcTemplate jdbc) {
+        return jdbc.queryForList("SELECT globalIndex FROM domainevententry ORDER BY globalIndex", Long.class);
+    }
+
+    private static List<Long> storedPositions(EventStore store) {
+        return StoredEvents.all(store).stream().map(event -> event.trackingToken().position().orElseThrow())
+                .toList();
     }
 
     /**

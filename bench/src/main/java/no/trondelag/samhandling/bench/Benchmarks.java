@@ -142,6 +142,11 @@ public final class Benchmarks {
                         + LocalDate.of(2020, 1, 1).plusDays(firstDay + sample)));
                 ours.awaitCaughtUp(CATCH_UP);
                 add(figures, "heap", LedgerNode.liveHeapMib());
+                System.out.printf(Locale.ROOT, "%,d events, round %d: live heap %.1f MiB%n", size, round,
+                        figures.get("heap").median());
+                if (options.containsKey("heap-histogram")) {
+                    LedgerNode.writeClassHistogram(Path.of("bench", "target", "heap-" + size + "-" + round + ".txt"));
+                }
                 rebuild(figures, "rebuild", ours);
             }
         }

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.management.ObjectName;
 import no.trondelag.samhandling.api.common.LedgerCommand;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -264,6 +267,20 @@ public final class LedgerNode implements AutoCloseable {
             Thread.sleep(200);
         }
         return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    /**
+     * Writes the class histogram of this JVM's live objects (as {@code jcmd GC.class_histogram} prints it), to see
+     * what the live heap holds.
+     *
+     * @param file where to write it
+     * @throws Exception when the diagnostic command or the write fails
+     */
+    public static void writeClassHistogram(Path file) throws Exception {
+        Object histogram = ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Files.writeString(file, String.valueOf(histogram));
     }
 
     private List<StreamingEventProcessor> processors(List<String> names) {

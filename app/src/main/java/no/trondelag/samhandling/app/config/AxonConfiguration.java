@@ -15,6 +15,9 @@ import no.trondelag.samhandling.command.common.OutcomeRecorder;
 import no.trondelag.samhandling.command.common.Provenance;
 import no.trondelag.samhandling.command.participation.MergeParticipantsHandler;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -30,8 +33,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -101,9 +106,22 @@ public class AxonConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver) {
+        return jdbcEngine(axon.upcasterChain(), serializer, events, axon, connectionProvider, transactionManager,
+                persistenceExceptionResolver);
+    }
+
+    /**
+     * Axon's JDBC storage engine as the auto-configuration builds it, with the given upcasters: the ledger's, or none
+     * to read events as stored.
+     */
+    static JdbcEventStorageEngine jdbcEngine(EventUpcaster upcasters, Serializer serializer, Serializer events,
+                                             org.axonframework.config.Configuration axon,
+                                             ConnectionProvider connectionProvider,
+                                             TransactionManager transactionManager,
+                                             PersistenceExceptionResolver persistenceExceptionResolver) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
-                .upcasterChain(axon.upcasterChain())
+                .upcasterChain(upcasters)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(events)
                 .snapshotFilter(axon.snapshotFilter())
@@ -162,6 +180,24 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider provenanceCorrelationDataProvider() {
         return Provenance.correlationDataProvider();
+    }
+
+    /**
+     * The command bus that handles the commands routed to this node, as Axon's auto-configuration builds it, but
+     * handing out Axon's own failures as rejections with details ({@link PortableRejectionsCommandBus}). Alone it is
+     * the command bus; a distributed bus (JGroups, Axon Server) takes it as its local segment.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus bus = new PortableRejectionsCommandBus(SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
     }
 
     /**

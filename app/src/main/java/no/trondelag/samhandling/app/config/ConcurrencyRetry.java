@@ -6,9 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingModificationException;
+import no.trondelag.samhandling.command.common.Rejections;
 
 /**
  * Retries a command that lost a race for its aggregate: another command appended to the same aggregate between
@@ -17,8 +15,6 @@ import org.axonframework.modelling.command.ConflictingModificationException;
  * with a short pause; a rule violation, or a version named by {@code If-Match} that no longer holds, never is.
  */
 public class ConcurrencyRetry implements RetryScheduler {
-
-    private static final String REMOTE_CONCURRENCY = ConcurrencyException.class.getName();
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "command-retry");
@@ -42,23 +38,10 @@ public class ConcurrencyRetry implements RetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
-        if (failures.size() > maxRetries || !lostARace(lastFailure)) {
+        if (failures.size() > maxRetries || !Rejections.lostARace(lastFailure)) {
             return false;
         }
         executor.schedule(dispatchTask, intervalMillis * failures.size(), TimeUnit.MILLISECONDS);
         return true;
-    }
-
-    private static boolean lostARace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConflictingModificationException) {
-                return false;
-            }
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
-                    || String.valueOf(cause.getMessage()).contains(REMOTE_CONCURRENCY)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

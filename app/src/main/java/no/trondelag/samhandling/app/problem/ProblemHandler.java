@@ -6,13 +6,13 @@ import no.trondelag.samhandling.api.common.CommandRejection;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.api.common.ControlCharacters;
 import no.trondelag.samhandling.api.common.VersionConflict;
+import no.trondelag.samhandling.command.common.Rejections;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.distributed.CommandBusConnectorCommunicationException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
@@ -63,10 +63,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return unexpected(exception, request);
     }
 
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException exception) {
-        return versionConflict(String.valueOf(exception.getAggregateIdentifier()), exception.getExpectedVersion(),
-                exception.getActualVersion());
+    /**
+     * Axon's own failures of a command, where they reach here as they are (a command handled in this process that
+     * never passed the command bus's local segment): answered as the same failure is answered from any node,
+     * through {@link Rejections#portable(Throwable)}.
+     */
+    @ExceptionHandler({ConflictingModificationException.class, AggregateNotFoundException.class,
+            ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> frameworkRejection(RuntimeException exception, HttpServletRequest request) {
+        return Rejections.portable(exception).map(rejection -> rejected(rejection, request))
+                .orElseGet(() -> unexpected(exception, request));
     }
 
     private static ResponseEntity<Object> versionConflict(String aggregateId, long expected, long current) {
@@ -78,19 +84,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("expectedVersion", expected);
         problem.setProperty("currentVersion", current);
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(Long.toString(current)).body(problem);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<Object> unknownTarget(AggregateNotFoundException exception) {
-        return problem(HttpStatus.NOT_FOUND, "The ledger holds nothing under " + exception.getAggregateIdentifier(),
-                "unknown-target", List.of());
-    }
-
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class,
-            ConflictingModificationException.class})
-    ResponseEntity<Object> concurrent(RuntimeException exception) {
-        return problem(HttpStatus.CONFLICT, "Another command changed the same record at the same moment; "
-                + "read it again and retry", "concurrent-modification", List.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

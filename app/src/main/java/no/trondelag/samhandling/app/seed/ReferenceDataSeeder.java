@@ -17,6 +17,7 @@ import no.trondelag.samhandling.app.command.CommandDispatcher;
 import no.trondelag.samhandling.app.command.CommandRequest;
 import no.trondelag.samhandling.command.common.CommandLookups;
 import no.trondelag.samhandling.command.common.CommandLookups.IdKind;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,6 +30,11 @@ import org.springframework.stereotype.Component;
  * Registers the 9 regions and the 47 municipalities of Trøndelag on 1 January 2018 from the reference data, through
  * the same commands as everything else, so the seed is in the ledger too. Whatever is registered already is left
  * alone, so starting again, or after an interrupted first start, registers nothing twice.
+ *
+ * <p>What is registered is asked of the command side's lookups and checked against the event store: an aggregate
+ * the event store holds but the lookups do not know means this node's database is not the one the ledger's events
+ * were recorded with (a second node started against the same Axon Server with a database of its own). Then it
+ * refuses to start, before judging any command by lookups that are behind, instead of seeding again.
  */
 @Component
 @ConditionalOnProperty(name = "ledger.seed.enabled", havingValue = "true")
@@ -43,10 +49,12 @@ class ReferenceDataSeeder implements ApplicationRunner {
 
     private final CommandDispatcher dispatcher;
     private final CommandLookups lookups;
+    private final EventStore eventStore;
 
-    ReferenceDataSeeder(CommandDispatcher dispatcher, CommandLookups lookups) {
+    ReferenceDataSeeder(CommandDispatcher dispatcher, CommandLookups lookups, EventStore eventStore) {
         this.dispatcher = dispatcher;
         this.lookups = lookups;
+        this.eventStore = eventStore;
     }
 
     @Override
@@ -62,6 +70,14 @@ class ReferenceDataSeeder implements ApplicationRunner {
                 missing.add(new RegisterParticipant(municipality[0], municipality[1], ParticipantKind.MUNICIPALITY,
                         municipality[2], Integer.valueOf(municipality[5]), REFERENCE_DATE));
             }
+        }
+        List<String> unknownToLookups = missing.stream().map(LedgerCommand::targetAggregateId)
+                .filter(aggregate -> eventStore.lastSequenceNumberFor(aggregate).isPresent()).toList();
+        if (!unknownToLookups.isEmpty()) {
+            throw new IllegalStateException("The event store holds " + unknownToLookups.size() + " of the reference "
+                    + "data's aggregates (such as " + unknownToLookups.get(0) + ") that the command-side lookups in "
+                    + "this node's database do not know: every node must use the one database the ledger's events "
+                    + "were recorded with (docs/operations.md, Axon Server). Not starting.");
         }
         String correlationId = UUID.randomUUID().toString();
         missing.forEach(command -> dispatcher.dispatch(command, CommandRequest.by(ACTOR, correlationId)));

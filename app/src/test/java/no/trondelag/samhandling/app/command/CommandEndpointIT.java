@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
+import no.trondelag.samhandling.app.engine.StoredEvents;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -45,7 +48,11 @@ class CommandEndpointIT {
     CommandCatalogue catalogue;
 
     @Autowired
-    JdbcTemplate jdbc;
+    EventStore eventStore;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     LedgerHttp http;
     final List<String> acceptedCommands = new ArrayList<>();
@@ -180,13 +187,13 @@ class CommandEndpointIT {
 
         assertThat(response.status()).isEqualTo(200);
         long position = response.json().path("events").get(0).path("globalIndex").asLong();
-        byte[] payload = jdbc.queryForObject("SELECT payload FROM domainevententry WHERE globalIndex = ?",
-                byte[].class, position);
+        byte[] payload = StoredEvents.at(eventStore, position).serializePayload(eventSerializer, byte[].class)
+                .getData();
         assertThat(new String(payload, StandardCharsets.UTF_8)).contains("\"amountNok\":12345678.10");
     }
 
     private long events() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+        return StoredEvents.count(eventStore);
     }
 
     Stream<Arguments> rejections() {

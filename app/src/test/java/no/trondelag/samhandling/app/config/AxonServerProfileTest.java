@@ -51,6 +51,9 @@ class AxonServerProfileTest {
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
             assertThat(context.getBeansOfType(EventStorageEngine.class).values())
                     .noneMatch(engine -> engine.getClass().getSimpleName().startsWith("Jdbc"));
+            assertThat(ReflectionTestUtils.getField(context.getBean(LedgerIntegrityConfiguration.EVENT_SOURCE),
+                    "store")).as("the integrity chain reads Axon Server, without upcasters")
+                    .isInstanceOf(AxonServerEventStore.class);
         }
     }
 

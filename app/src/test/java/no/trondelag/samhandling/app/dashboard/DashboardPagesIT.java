@@ -6,6 +6,7 @@ import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
 import no.trondelag.samhandling.app.ReadSide;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -33,7 +33,7 @@ class DashboardPagesIT {
     int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    EventStore eventStore;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -42,7 +42,7 @@ class DashboardPagesIT {
 
     @BeforeAll
     void tellTheStory() {
-        DashboardStory.tell(port, processing, jdbc);
+        DashboardStory.tell(port, processing, eventStore);
         http = new LedgerHttp(port);
     }
 
@@ -316,7 +316,7 @@ class DashboardPagesIT {
         DashboardStory.send(new LedgerHttp(port).as("secretariat"), "RecordSteeringGroupDecision", """
                 {"decisionId":"sg-2019-09-01-01","meetingDate":"2019-09-01","caseNumber":"19/9",
                  "title":"<script>alert(1)</script> & co","text":"Tekst <b>uten</b> markup.","points":[]}""");
-        ReadSide.awaitCaughtUp(processing, jdbc);
+        ReadSide.awaitCaughtUp(processing, eventStore);
 
         String html = page("/vedtak/sg-2019-09-01-01");
 

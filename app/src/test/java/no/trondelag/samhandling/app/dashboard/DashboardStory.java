@@ -6,7 +6,7 @@ import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
 import no.trondelag.samhandling.app.ReadSide;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * The history the dashboard tests read, sent through the command API as the secretariat onto the seeded ledger:
@@ -31,11 +31,11 @@ public final class DashboardStory {
      *
      * @param port       the ledger's port
      * @param processing the ledger's event processors
-     * @param jdbc       the ledger's database, to learn the last event's position
+     * @param store      the event store, to learn the last event's position
      */
-    public static void tell(int port, EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public static void tell(int port, EventProcessingConfiguration processing, EventStore store) {
         LedgerHttp http = new LedgerHttp(port).as("secretariat");
-        ReadSide.awaitCaughtUp(processing, jdbc);
+        ReadSide.awaitCaughtUp(processing, store);
         send(http, "RecordSteeringGroupDecision", """
                 {"decisionId":"sg-2018-05-02-07","meetingDate":"2018-05-02","caseNumber":"18/7",
                  "title":"Samhandlingsstrategi for digitalisering i Trøndelag 2018–2021",
@@ -95,7 +95,7 @@ public final class DashboardStory {
                 {"successorId":"5001","successorName":"Trondheim","predecessorIds":["5001","5030"],
                  "regionId":"trondheimsregionen","population":199595,"effectiveDate":"2020-01-01",
                  "authority":{"body":"Stortinget","caseNumber":"Innst. 386 S (2016-2017)","date":"2017-06-08"}}""");
-        ReadSide.awaitCaughtUp(processing, jdbc);
+        ReadSide.awaitCaughtUp(processing, store);
     }
 
     /**

@@ -1,5 +1,13 @@
 package no.trondelag.samhandling.query.integrity;
 
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,6 +46,25 @@ final class H2EventStores {
     }
 
     /**
+     * The events of a database made by {@link #database()}, read as the application reads them: through Axon's JDBC
+     * storage engine without upcasters, behind an event store of their own.
+     *
+     * @param jdbc the database
+     * @return the source
+     */
+    static EventSource source(JdbcTemplate jdbc) {
+        Serializer serializer = JacksonSerializer.defaultSerializer();
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(new DataSourceConnectionProvider(jdbc.getDataSource()))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+        return new AxonEventSource(EmbeddedEventStore.builder().storageEngine(engine)
+                .optimizeEventConsumption(false).build(), serializer);
+    }
+
+    /**
      * An event as Axon would store it, recorded at an instant.
      *
      * @param position   its global index
@@ -49,7 +76,7 @@ final class H2EventStores {
                 "no.trondelag.samhandling.api.participation.CollaborationJoined", "1",
                 ("{\"participantId\":\"" + (5000 + position) + "\",\"effectiveDate\":\"2018-06-14\"}")
                         .getBytes(StandardCharsets.UTF_8),
-                "{\"actor\":\"secretariat\"}".getBytes(StandardCharsets.UTF_8), recordedAt.toString());
+                "{\"actor\":\"secretariat\"}".getBytes(StandardCharsets.UTF_8), DateTimeUtils.formatInstant(recordedAt));
     }
 
     /**

@@ -54,7 +54,7 @@ class LedgerChainTest {
                 return now;
             }
         };
-        return new LedgerChain(new JdbcEventSource(jdbc), store, SETTLE_TIME, clock);
+        return new LedgerChain(H2EventStores.source(jdbc), store, SETTLE_TIME, clock);
     }
 
     /** Stores an event recorded a given time before now. */
@@ -73,7 +73,7 @@ class LedgerChainTest {
     }
 
     private Hash recomputed(long upTo) {
-        return new ChainVerifier(new JdbcEventSource(jdbc), new JdbcChainStore(jdbc)).recompute(upTo);
+        return new ChainVerifier(H2EventStores.source(jdbc), new JdbcChainStore(jdbc)).recompute(upTo);
     }
 
     @Nested

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import no.trondelag.samhandling.app.dashboard.DashboardStory;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -49,7 +49,7 @@ class DashboardBrowserIT {
     int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    EventStore eventStore;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -59,7 +59,7 @@ class DashboardBrowserIT {
 
     @BeforeAll
     void startTheBrowserOnTheStory() {
-        DashboardStory.tell(port, processing, jdbc);
+        DashboardStory.tell(port, processing, eventStore);
         chromium = new Chromium();
         driver = chromium.driver();
     }
