@@ -413,18 +413,7 @@ class LedgerIntegrityIT {
         }
 
         private List<String> exportEverything() {
-            List<String> lines = new ArrayList<>();
-            long after = 0;
-            while (true) {
-                Response page = anonymous.as("auditor").get("/api/ledger/events?limit=25&after=" + after);
-                assertThat(page.status()).isEqualTo(200);
-                List<String> pageLines = page.body().lines().toList();
-                if (pageLines.isEmpty()) {
-                    return lines;
-                }
-                lines.addAll(pageLines);
-                after = ExportLine.read(pageLines.get(pageLines.size() - 1)).position();
-            }
+            return LedgerIntegrityIT.exportEverything(anonymous.as("auditor"));
         }
 
         private static int indexOfPosition(List<String> lines, long position) {
@@ -434,6 +423,22 @@ class LedgerIntegrityIT {
                 }
             }
             throw new AssertionError("No line for position " + position);
+        }
+    }
+
+    /** Every line of the export, read page by page as an auditor does. */
+    static List<String> exportEverything(LedgerHttp auditor) {
+        List<String> lines = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            Response page = auditor.get("/api/ledger/events?limit=25&after=" + after);
+            assertThat(page.status()).isEqualTo(200);
+            List<String> pageLines = page.body().lines().toList();
+            if (pageLines.isEmpty()) {
+                return lines;
+            }
+            lines.addAll(pageLines);
+            after = ExportLine.read(pageLines.get(pageLines.size() - 1)).position();
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import no.trondelag.samhandling.app.LedgerHttp;
@@ -93,7 +92,7 @@ class LedgerIntegritySecondEngineIT {
     @Test
     void theExportHoldsEveryEventAsTheStoreGivesItAndVerifiesOffline(@TempDir Path dir) throws Exception {
         List<TrackedEventMessage<?>> stored = StoredEvents.all(eventStore);
-        List<String> lines = exportEverything();
+        List<String> lines = LedgerIntegrityIT.exportEverything(anonymous.as("auditor"));
 
         assertThat(lines.stream().map(line -> ExportLine.read(line).position()).toList())
                 .isEqualTo(stored.stream().map(event -> event.trackingToken().position().orElseThrow()).toList());
@@ -111,20 +110,5 @@ class LedgerIntegritySecondEngineIT {
         LedgerIntegrityIT.Outcome outcome = LedgerIntegrityIT.verifyOffline(export, saved);
 
         assertThat(outcome.status()).as(outcome.output()).isEqualTo(VerifyExport.VALID);
-    }
-
-    private List<String> exportEverything() {
-        List<String> lines = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            Response page = anonymous.as("auditor").get("/api/ledger/events?limit=25&after=" + after);
-            assertThat(page.status()).isEqualTo(200);
-            List<String> pageLines = page.body().lines().toList();
-            if (pageLines.isEmpty()) {
-                return lines;
-            }
-            lines.addAll(pageLines);
-            after = ExportLine.read(pageLines.get(pageLines.size() - 1)).position();
-        }
     }
 }
