@@ -3,9 +3,10 @@ package no.trondelag.samhandling.app.config;
 import java.time.Clock;
 import no.trondelag.samhandling.app.ledger.LedgerChainScheduler;
 import no.trondelag.samhandling.app.ledger.LedgerIntegrityProperties;
-import no.trondelag.samhandling.query.integrity.JdbcChainStore;
 import no.trondelag.samhandling.query.integrity.AxonEventSource;
-import no.trondelag.samhandling.query.integrity.EventSource;
+import no.trondelag.samhandling.query.integrity.JdbcChainStore;
+import no.trondelag.samhandling.query.integrity.LedgerChain;
+import no.trondelag.samhandling.verifier.EventSource;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -17,11 +18,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Profile;
-import no.trondelag.samhandling.query.integrity.LedgerChain;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

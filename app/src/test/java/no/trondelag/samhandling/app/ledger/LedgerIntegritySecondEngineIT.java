@@ -12,6 +12,8 @@ import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
 import no.trondelag.samhandling.app.engine.SecondEngine;
 import no.trondelag.samhandling.app.engine.StoredEvents;
+import no.trondelag.samhandling.verifier.ExportLine;
+import no.trondelag.samhandling.verifier.LedgerVerifier;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -109,6 +111,6 @@ class LedgerIntegritySecondEngineIT {
 
         LedgerIntegrityIT.Outcome outcome = LedgerIntegrityIT.verifyOffline(export, saved);
 
-        assertThat(outcome.status()).as(outcome.output()).isEqualTo(VerifyExport.VALID);
+        assertThat(outcome.status()).as(outcome.output()).isEqualTo(LedgerVerifier.VALID);
     }
 }

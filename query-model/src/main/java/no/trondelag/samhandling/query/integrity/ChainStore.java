@@ -3,6 +3,8 @@ package no.trondelag.samhandling.query.integrity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import no.trondelag.samhandling.verifier.ChainLink;
+import no.trondelag.samhandling.verifier.LinkSource;
 
 /**
  * Where the chain's links are kept, shared by every node of the ledger.

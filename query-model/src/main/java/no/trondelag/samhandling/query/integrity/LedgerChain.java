@@ -7,6 +7,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import no.trondelag.samhandling.verifier.ChainHashes;
+import no.trondelag.samhandling.verifier.ChainHead;
+import no.trondelag.samhandling.verifier.ChainLink;
+import no.trondelag.samhandling.verifier.ChainVerifier;
+import no.trondelag.samhandling.verifier.EventSource;
+import no.trondelag.samhandling.verifier.Hash;
+import no.trondelag.samhandling.verifier.PagedIterator;
+import no.trondelag.samhandling.verifier.StoredEvent;
+import no.trondelag.samhandling.verifier.Verification;
 
 /**
  * The ledger's hash chain over the event store, in global-index order.

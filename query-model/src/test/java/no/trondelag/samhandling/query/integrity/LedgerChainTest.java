@@ -9,7 +9,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import no.trondelag.samhandling.query.integrity.Difference.Kind;
+import no.trondelag.samhandling.verifier.ChainHashes;
+import no.trondelag.samhandling.verifier.ChainHead;
+import no.trondelag.samhandling.verifier.ChainLink;
+import no.trondelag.samhandling.verifier.ChainVerifier;
+import no.trondelag.samhandling.verifier.Difference;
+import no.trondelag.samhandling.verifier.Difference.Kind;
+import no.trondelag.samhandling.verifier.Hash;
+import no.trondelag.samhandling.verifier.StoredEvent;
+import no.trondelag.samhandling.verifier.Verification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -229,7 +237,7 @@ class LedgerChainTest {
         @Test
         void theStoreRefusesASecondLinkAtAPositionOrAfterTheSameLink() {
             JdbcChainStore store = new JdbcChainStore(jdbc);
-            List<ChainLink> links = ChainVerifierTest.chain(List.of(storeOld(1), storeOld(2), storeOld(3)));
+            List<ChainLink> links = ChainHashes.links(Hash.ZERO, List.of(storeOld(1), storeOld(2), storeOld(3)));
 
             assertThat(store.append(LedgerChain.ORIGIN, List.of(links.get(0)), NOW)).isTrue();
             assertThat(store.append(LedgerChain.ORIGIN, List.of(links.get(0)), NOW)).as("same position").isFalse();

@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import no.trondelag.samhandling.query.integrity.Difference.Kind;
+import no.trondelag.samhandling.verifier.Difference.Kind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,21 +29,14 @@ class ChainVerifierTest {
     void chainPositionsOneToSixWithFourEmpty() {
         stored = new ArrayList<>();
         for (long position : new long[] {1, 2, 3, 5, 6}) {
-            stored.add(H2EventStores.event(position, RECORDED.plusSeconds(position)));
+            stored.add(TestEvents.event(position, RECORDED.plusSeconds(position)));
         }
         recorded = chain(stored);
         digest = recorded.get(recorded.size() - 1).chainHash();
     }
 
     static List<ChainLink> chain(List<StoredEvent> events) {
-        List<ChainLink> links = new ArrayList<>();
-        Hash chain = Hash.ZERO;
-        for (StoredEvent event : events) {
-            Hash eventHash = ChainHashes.eventHash(event);
-            chain = ChainHashes.chainHash(chain, event.position(), eventHash);
-            links.add(new ChainLink(event.position(), eventHash, chain));
-        }
-        return links;
+        return ChainHashes.links(Hash.ZERO, events);
     }
 
     private Verification verify() {
@@ -66,7 +59,7 @@ class ChainVerifierTest {
     }
 
     private static StoredEvent forged(long position) {
-        return H2EventStores.event(position, RECORDED.plusSeconds(position));
+        return TestEvents.event(position, RECORDED.plusSeconds(position));
     }
 
     @Nested
@@ -79,7 +72,7 @@ class ChainVerifierTest {
 
         @Test
         void eventsAfterTheDigestDoNotMatter() {
-            stored.add(H2EventStores.event(7, RECORDED));
+            stored.add(TestEvents.event(7, RECORDED));
 
             assertThat(verify().valid()).isTrue();
         }

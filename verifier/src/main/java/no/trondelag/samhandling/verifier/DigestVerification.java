@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.app.ledger;
+package no.trondelag.samhandling.verifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,66 +10,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import no.trondelag.samhandling.query.integrity.ChainLink;
-import no.trondelag.samhandling.query.integrity.ChainVerifier;
-import no.trondelag.samhandling.query.integrity.Difference;
-import no.trondelag.samhandling.query.integrity.EventSource;
-import no.trondelag.samhandling.query.integrity.Hash;
-import no.trondelag.samhandling.query.integrity.LinkSource;
-import no.trondelag.samhandling.query.integrity.StoredEvent;
-import no.trondelag.samhandling.query.integrity.Verification;
 
 /**
- * Verifies an export of the ledger against a saved digest offline, with no ledger running, using the ledger's own
- * hashing and verifying code. From the application jar:
- *
- * <pre>
- * java -cp app-0.1.0-SNAPSHOT.jar \
- *     -Dloader.main=no.trondelag.samhandling.app.ledger.VerifyExport \
- *     org.springframework.boot.loader.launch.PropertiesLauncher export.jsonl digest.json
- * </pre>
- *
- * <p>The export is the lines of {@code GET /api/ledger/events} from the start (pages appended in order); the digest
- * is the JSON of {@code GET /api/ledger/digest}. The export is held in memory. It prints {@code VALID} or
- * {@code INVALID} with the first difference, and exits with 0 when valid, 1 when not, and 2 when the files cannot
- * be read or the export does not reach the digest's position.
+ * The verifier's {@code digest} command: checks an export of the ledger against a saved digest of its hash chain
+ * (ADR 0016), recomputing the chain from the exported events with the ledger's own hashing and verifying code. The
+ * export is the lines of {@code GET /api/ledger/events} from the start (pages appended in order); the digest is the
+ * JSON of {@code GET /api/ledger/digest}. The export is held in memory.
  */
-public final class VerifyExport {
+final class DigestVerification {
 
-    /** The exit status when the export matches the digest. */
-    static final int VALID = 0;
-    /** The exit status when it does not. */
-    static final int INVALID = 1;
-    /** The exit status when verification could not be done. */
-    static final int CANNOT_VERIFY = 2;
+    private static final int VALID = LedgerVerifier.VALID;
+    private static final int INVALID = LedgerVerifier.INVALID;
+    private static final int CANNOT_VERIFY = LedgerVerifier.CANNOT_VERIFY;
 
-    private VerifyExport() {
-    }
-
-    /**
-     * Verifies and exits with the outcome's status.
-     *
-     * @param args the export file and the digest file
-     */
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+    private DigestVerification() {
     }
 
     /**
      * Verifies an export against a digest and tells the outcome.
      *
-     * @param args the export file and the digest file
+     * @param exportFile the export
+     * @param digestFile the digest
      * @param out  where the outcome is printed
      * @param err  where usage and read errors are printed
      * @return {@link #VALID}, {@link #INVALID} or {@link #CANNOT_VERIFY}
      */
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 2) {
-            err.println("Usage: VerifyExport <export.jsonl> <digest.json>");
-            return CANNOT_VERIFY;
-        }
-        Path exportFile = Path.of(args[0]);
-        Path digestFile = Path.of(args[1]);
+    static int run(Path exportFile, Path digestFile, PrintStream out, PrintStream err) {
         long position;
         Hash digest;
         List<StoredEvent> events = new ArrayList<>();

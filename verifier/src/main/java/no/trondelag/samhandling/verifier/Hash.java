@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 import java.util.Arrays;
 import java.util.HexFormat;

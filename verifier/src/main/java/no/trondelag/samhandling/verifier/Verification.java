@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 /**
  * The answer to whether the stored events up to a digest's position are still exactly those it covers.

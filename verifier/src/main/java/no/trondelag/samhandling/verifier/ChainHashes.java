@@ -1,10 +1,12 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How an event and a link of the chain are hashed; the one definition used by the ledger and by offline
@@ -31,17 +33,19 @@ public final class ChainHashes {
      * @return its hash
      */
     public static Hash eventHash(StoredEvent event) {
-        ByteArrayOutputStream fields = new ByteArrayOutputStream(256 + event.payload().length
-                + (event.metaData() == null ? 0 : event.metaData().length));
-        field(fields, text(event.eventIdentifier()));
-        field(fields, text(event.aggregateIdentifier()));
-        field(fields, ByteBuffer.allocate(Long.BYTES).putLong(event.sequenceNumber()).array());
-        field(fields, text(event.payloadType()));
-        field(fields, text(event.payloadRevision() == null ? "" : event.payloadRevision()));
-        field(fields, event.payload());
-        field(fields, event.metaData() == null ? new byte[0] : event.metaData());
-        field(fields, text(event.timeStamp()));
-        return Hash.of(sha256().digest(fields.toByteArray()));
+        return Hash.of(sha256().digest(fields(event, true)));
+    }
+
+    /**
+     * The hash of a stored event without its metadata: SHA-256 over the same fields as {@link #eventHash}, in the
+     * same encoding, with the metadata left out. Half of the event's leaf input in the Merkle tree
+     * ({@link MerkleHashes#eventLeaf}).
+     *
+     * @param event the event as stored
+     * @return the hash of its content
+     */
+    public static Hash contentHash(StoredEvent event) {
+        return Hash.of(sha256().digest(fields(event, false)));
     }
 
     /**
@@ -60,6 +64,40 @@ public final class ChainHashes {
         return Hash.of(digest.digest());
     }
 
+    /**
+     * The links of a chain over events, as the ledger records them.
+     *
+     * @param previous the chain hash before the first of them: {@link Hash#ZERO} at the start of the ledger
+     * @param events   the events, in position order
+     * @return a link per event
+     */
+    public static List<ChainLink> links(Hash previous, List<StoredEvent> events) {
+        List<ChainLink> links = new ArrayList<>(events.size());
+        Hash chain = previous;
+        for (StoredEvent event : events) {
+            Hash eventHash = eventHash(event);
+            chain = chainHash(chain, event.position(), eventHash);
+            links.add(new ChainLink(event.position(), eventHash, chain));
+        }
+        return links;
+    }
+
+    private static byte[] fields(StoredEvent event, boolean withMetaData) {
+        ByteArrayOutputStream fields = new ByteArrayOutputStream(256 + event.payload().length
+                + (event.metaData() == null ? 0 : event.metaData().length));
+        field(fields, text(event.eventIdentifier()));
+        field(fields, text(event.aggregateIdentifier()));
+        field(fields, ByteBuffer.allocate(Long.BYTES).putLong(event.sequenceNumber()).array());
+        field(fields, text(event.payloadType()));
+        field(fields, text(event.payloadRevision() == null ? "" : event.payloadRevision()));
+        field(fields, event.payload());
+        if (withMetaData) {
+            field(fields, event.metaData() == null ? new byte[0] : event.metaData());
+        }
+        field(fields, text(event.timeStamp()));
+        return fields.toByteArray();
+    }
+
     private static byte[] text(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }
@@ -69,7 +107,12 @@ public final class ChainHashes {
         fields.writeBytes(value);
     }
 
-    private static MessageDigest sha256() {
+    /**
+     * A new SHA-256 digest.
+     *
+     * @return the digest
+     */
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 /**
  * The end of the chain: the position of its last link and that link's chain hash. Before the first event is

@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

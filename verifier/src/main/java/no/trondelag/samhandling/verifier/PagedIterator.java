@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 import java.util.Iterator;
 import java.util.List;
@@ -10,10 +10,10 @@ import java.util.function.ToLongFunction;
  *
  * @param <T> the item
  */
-final class PagedIterator<T> implements Iterator<T> {
+public final class PagedIterator<T> implements Iterator<T> {
 
     /** How many events or links are read at a time. */
-    static final int PAGE_SIZE = 500;
+    public static final int PAGE_SIZE = 500;
 
     /**
      * A source of pages.
@@ -40,11 +40,27 @@ final class PagedIterator<T> implements Iterator<T> {
         this.upTo = upTo;
     }
 
-    static Iterator<StoredEvent> events(EventSource source, long after, long upTo) {
+    /**
+     * The events of a source in a range of positions, a page at a time.
+     *
+     * @param source the events
+     * @param after  only events above this position
+     * @param upTo   only events up to this position
+     * @return the events in position order
+     */
+    public static Iterator<StoredEvent> events(EventSource source, long after, long upTo) {
         return new PagedIterator<>(source::after, StoredEvent::position, after, upTo);
     }
 
-    static Iterator<ChainLink> links(LinkSource source, long after, long upTo) {
+    /**
+     * The links of a source in a range of positions, a page at a time.
+     *
+     * @param source the links
+     * @param after  only links above this position
+     * @param upTo   only links up to this position
+     * @return the links in position order
+     */
+    public static Iterator<ChainLink> links(LinkSource source, long after, long upTo) {
         return new PagedIterator<>(source::after, ChainLink::position, after, upTo);
     }
 

@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 /**
  * One link of the chain: the position of a stored event, that event's hash and the chain hash up to and including

@@ -1,13 +1,9 @@
-package no.trondelag.samhandling.app.ledger;
+package no.trondelag.samhandling.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import no.trondelag.samhandling.query.integrity.ChainHashes;
-import no.trondelag.samhandling.query.integrity.ChainLink;
-import no.trondelag.samhandling.query.integrity.Hash;
-import no.trondelag.samhandling.query.integrity.StoredEvent;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 /**
  * Where the stored events first differ from those a digest covers.

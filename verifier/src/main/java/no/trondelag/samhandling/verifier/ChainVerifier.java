@@ -1,8 +1,8 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 import java.util.Iterator;
 import java.util.OptionalLong;
-import no.trondelag.samhandling.query.integrity.Difference.Kind;
+import no.trondelag.samhandling.verifier.Difference.Kind;
 
 /**
  * Tells whether stored events are still exactly those a digest covers, and where they first differ.

@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.app.ledger;
+package no.trondelag.samhandling.verifier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import no.trondelag.samhandling.query.integrity.ChainLink;
-import no.trondelag.samhandling.query.integrity.Hash;
-import no.trondelag.samhandling.query.integrity.StoredEvent;
 
 /**
  * One line of an export of the ledger ({@code application/x-ndjson}): a stored event as a flat JSON object with
@@ -30,11 +27,13 @@ import no.trondelag.samhandling.query.integrity.StoredEvent;
  * @param metaData        the serialized metadata, base64, or {@code null}
  * @param eventHash       the event hash the ledger chained, hexadecimal, or {@code null}
  * @param chainHash       the chain hash the ledger recorded, hexadecimal, or {@code null}
+ * @param leafIndex       the event's leaf in the ledger's Merkle tree, or {@code null} when the tree does not hold
+ *                        it (the same events as have no link)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExportLine(Long position, String eventId, String aggregateId, Long sequence, String payloadType,
                          String payloadRevision, String timestamp, String payload, String metaData,
-                         String eventHash, String chainHash) {
+                         String eventHash, String chainHash, Long leafIndex) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -49,12 +48,25 @@ public record ExportLine(Long position, String eventId, String aggregateId, Long
      * @return the line
      */
     public static ExportLine of(StoredEvent event, ChainLink link) {
+        return of(event, link, null);
+    }
+
+    /**
+     * The line for a stored event, its link and its leaf.
+     *
+     * @param event     the event as stored
+     * @param link      its link, or {@code null} when it is not on the chain
+     * @param leafIndex its leaf in the Merkle tree, or {@code null} when the tree does not hold it
+     * @return the line
+     */
+    public static ExportLine of(StoredEvent event, ChainLink link, Long leafIndex) {
         Base64.Encoder base64 = Base64.getEncoder();
         return new ExportLine(event.position(), event.eventIdentifier(), event.aggregateIdentifier(),
                 event.sequenceNumber(), event.payloadType(), event.payloadRevision(), event.timeStamp(),
                 base64.encodeToString(event.payload()),
                 event.metaData() == null ? null : base64.encodeToString(event.metaData()),
-                link == null ? null : link.eventHash().hex(), link == null ? null : link.chainHash().hex());
+                link == null ? null : link.eventHash().hex(), link == null ? null : link.chainHash().hex(),
+                leafIndex);
     }
 
     /**
@@ -87,6 +99,9 @@ public record ExportLine(Long position, String eventId, String aggregateId, Long
         }
         if (line.eventHash != null && !(Hash.isHex(line.eventHash) && Hash.isHex(line.chainHash))) {
             throw new IllegalArgumentException("eventHash and chainHash must be 64 hexadecimal digits");
+        }
+        if (line.leafIndex != null && line.leafIndex < 0) {
+            throw new IllegalArgumentException("leafIndex cannot be negative");
         }
         line.storedEvent();
         return line;

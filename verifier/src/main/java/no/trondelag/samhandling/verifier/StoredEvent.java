@@ -1,4 +1,4 @@
-package no.trondelag.samhandling.query.integrity;
+package no.trondelag.samhandling.verifier;
 
 /**
  * One row of the event store as it is stored: the fields the chain covers, exactly as Axon's JDBC storage engine
