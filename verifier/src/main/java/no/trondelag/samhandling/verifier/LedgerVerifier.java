@@ -192,8 +192,8 @@ public final class LedgerVerifier {
                 }
                 decisions++;
             } else {
-                JsonNode authority = payload.path("authority");
-                if (!decisionId.equals(authority.path("decisionId").asText(null))) {
+                if (!decisionId.equals(payload.path("decisionId").asText(null))
+                        && !decisionId.equals(payload.path("authority").path("decisionId").asText(null))) {
                     throw new ProofException("the event at position " + proven.position() + " does not cite "
                             + "decision " + decisionId);
                 }

@@ -66,7 +66,7 @@ public record VerifierKey(String name, byte[] keyId, byte[] publicKey) {
      * @throws ProofException when the text is not an Ed25519 verifier key, or its key ID does not match its key
      */
     public static VerifierKey parse(String text) throws ProofException {
-        String[] parts = text.strip().split("\\+", -1);
+        String[] parts = text.strip().split("\\+", 3);
         if (parts.length != 3 || !validName(parts[0]) || !parts[1].matches("[0-9a-f]{8}")) {
             throw new ProofException("not a verifier key: expected <name>+<8 hexadecimal digits>+<base64 key>");
         }

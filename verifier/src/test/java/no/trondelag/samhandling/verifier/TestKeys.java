@@ -1,0 +1,77 @@
+package no.trondelag.samhandling.verifier;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+
+/**
+ * Fresh Ed25519 signing keys from the JDK, for the verifier's tests.
+ */
+final class TestKeys {
+
+    private TestKeys() {
+    }
+
+    /**
+     * A signing key and its verifier key.
+     *
+     * @param key       the verifier key, named
+     * @param signer    the private key
+     * @param publicKey the JDK's public key
+     */
+    record Signer(VerifierKey key, PrivateKey signer, PublicKey publicKey) {
+
+        /**
+         * Signs a text as a note.
+         *
+         * @param text the note's text
+         * @return the signed note
+         */
+        String sign(String text) {
+            return SignedNote.sign(text, key, signer);
+        }
+    }
+
+    /**
+     * A new key pair.
+     *
+     * @return the pair
+     */
+    static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java 17 runtime provides Ed25519", e);
+        }
+    }
+
+    /**
+     * A new named signing key.
+     *
+     * @param name the key's name
+     * @return the key
+     */
+    static Signer signer(String name) {
+        KeyPair pair = ed25519();
+        return new Signer(VerifierKey.of(name, VerifierKey.raw(pair.getPublic())), pair.getPrivate(), pair.getPublic());
+    }
+
+    /**
+     * A new named signing key whose verifier key text has no plus sign in its base64, so that the text splits into
+     * exactly its three parts at the plus signs (see the disabled {@code BUG:} test in {@link VerifierKeyTest}).
+     *
+     * @param name the key's name
+     * @return the key
+     */
+    static Signer signerWithoutPlusInBase64(String name) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            Signer signer = signer(name);
+            if (signer.key().text().chars().filter(c -> c == '+').count() == 2) {
+                return signer;
+            }
+        }
+        throw new IllegalStateException("No key without a plus sign in its base64 in 1000 attempts");
+    }
+}
