@@ -1,10 +1,14 @@
 package no.trondelag.samhandling.verifier;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Fresh Ed25519 signing keys from the JDK, for the verifier's tests.
@@ -31,6 +35,27 @@ final class TestKeys {
          */
         String sign(String text) {
             return SignedNote.sign(text, key, signer);
+        }
+
+        /**
+         * Signs any text as a note, without {@link SignedNote#sign}'s check that it is well formed: for notes that
+         * are validly signed but malformed inside.
+         *
+         * @param text the note's text
+         * @return the text, a blank line and the signature line
+         */
+        String signAnyText(String text) {
+            try {
+                Signature ed25519 = Signature.getInstance("Ed25519");
+                ed25519.initSign(signer);
+                ed25519.update(text.getBytes(StandardCharsets.UTF_8));
+                byte[] signature = ed25519.sign();
+                byte[] line = Arrays.copyOf(key.keyId(), 4 + signature.length);
+                System.arraycopy(signature, 0, line, 4, signature.length);
+                return text + "\n\u2014 " + key.name() + " " + Base64.getEncoder().encodeToString(line) + "\n";
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

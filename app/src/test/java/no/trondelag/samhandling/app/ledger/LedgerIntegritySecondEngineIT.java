@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -112,5 +115,31 @@ class LedgerIntegritySecondEngineIT {
         LedgerIntegrityIT.Outcome outcome = LedgerIntegrityIT.verifyOffline(export, saved);
 
         assertThat(outcome.status()).as(outcome.output()).isEqualTo(LedgerVerifier.VALID);
+    }
+
+    @Test
+    void theSignedCheckpointCoversEveryStoredEventAndItsProofsAndExportVerify(@TempDir Path dir) throws Exception {
+        String checkpoint = anonymous.get("/api/ledger/checkpoint").body();
+        Path key = Files.writeString(dir.resolve("key.txt"), anonymous.get("/api/ledger/checkpoint/key").body());
+        Path saved = Files.writeString(dir.resolve("checkpoint.txt"), checkpoint);
+        long head = StoredEvents.head(eventStore);
+        Path proof = Files.writeString(dir.resolve("proof.json"),
+                anonymous.get("/api/ledger/proofs/inclusion?position=" + head).body());
+        Path bundle = Files.writeString(dir.resolve("bundle.json"),
+                anonymous.get("/api/ledger/proofs/decisions/sg-2018-05-02-07").body());
+        Path export = Files.write(dir.resolve("export.jsonl"),
+                LedgerIntegrityIT.exportEverything(anonymous.as("auditor")));
+
+        assertThat(checkpoint.split("\n")[1]).as("every stored event is a leaf")
+                .isEqualTo(Long.toString(StoredEvents.all(eventStore).size()));
+        for (String[] command : new String[][] {{"checkpoint", key.toString(), saved.toString()},
+                {"inclusion", key.toString(), saved.toString(), proof.toString()},
+                {"bundle", key.toString(), bundle.toString()},
+                {"export", key.toString(), saved.toString(), export.toString()}}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            assertThat(LedgerVerifier.run(command, print, print)).as(command[0] + ": " + out)
+                    .isEqualTo(LedgerVerifier.VALID);
+        }
     }
 }
