@@ -84,19 +84,19 @@ final class TestKeys {
     }
 
     /**
-     * A new named signing key whose verifier key text has no plus sign in its base64, so that the text splits into
-     * exactly its three parts at the plus signs (see the disabled {@code BUG:} test in {@link VerifierKeyTest}).
+     * A new named signing key whose verifier key text holds a plus sign in its base64 as well as the two that
+     * separate its parts, as about half of all keys do: the case a parser splitting at every plus sign gets wrong.
      *
      * @param name the key's name
      * @return the key
      */
-    static Signer signerWithoutPlusInBase64(String name) {
+    static Signer signerWithPlusInBase64(String name) {
         for (int attempt = 0; attempt < 1000; attempt++) {
             Signer signer = signer(name);
-            if (signer.key().text().chars().filter(c -> c == '+').count() == 2) {
+            if (signer.key().text().chars().filter(c -> c == '+').count() > 2) {
                 return signer;
             }
         }
-        throw new IllegalStateException("No key without a plus sign in its base64 in 1000 attempts");
+        throw new IllegalStateException("No key with a plus sign in its base64 in 1000 attempts");
     }
 }
