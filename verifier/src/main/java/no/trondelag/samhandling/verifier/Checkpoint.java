@@ -48,7 +48,12 @@ public record Checkpoint(String origin, long size, Hash rootHash, Instant time) 
         if (!lines[1].matches("0|[1-9][0-9]{0,18}")) {
             throw new ProofException("the checkpoint's tree size is not a decimal number: " + lines[1]);
         }
-        long size = Long.parseLong(lines[1]);
+        long size;
+        try {
+            size = Long.parseLong(lines[1]);
+        } catch (NumberFormatException tooLarge) {
+            throw new ProofException("the checkpoint's tree size " + lines[1] + " is larger than any log can be");
+        }
         byte[] root;
         try {
             root = Base64.getDecoder().decode(lines[2]);

@@ -111,6 +111,9 @@ public final class LedgerVerifier {
         } catch (CannotVerify | IOException e) {
             err.println("Cannot verify: " + e.getMessage());
             return CANNOT_VERIFY;
+        } catch (RuntimeException unforeseen) {
+            err.println("Cannot verify: " + unforeseen);
+            return CANNOT_VERIFY;
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Base64;
 public final class SignedNote {
 
     private static final String SIGNATURE_PREFIX = "\u2014 ";
+    private static final int ED25519_SIGNATURE_LENGTH = 64;
 
     private SignedNote() {
     }
@@ -61,6 +62,9 @@ public final class SignedNote {
             throw new ProofException("not a signed note: no blank line before its signatures");
         }
         String text = note.substring(0, split + 1);
+        if (split + 2 >= note.length()) {
+            throw new ProofException("not a signed note: it has no signature line");
+        }
         String[] lines = note.substring(split + 2, note.length() - 1).split("\n", -1);
         boolean byKey = false;
         for (String line : lines) {
@@ -83,6 +87,10 @@ public final class SignedNote {
             }
             if (signature.length < 4 || !Arrays.equals(Arrays.copyOf(signature, 4), key.keyId())) {
                 continue;
+            }
+            if (signature.length != 4 + ED25519_SIGNATURE_LENGTH) {
+                throw new ProofException("a signature by " + key.name() + " has " + (signature.length - 4)
+                        + " bytes, not the 64 of an Ed25519 signature");
             }
             byKey = true;
             if (validSignature(text, Arrays.copyOfRange(signature, 4, signature.length), key)) {

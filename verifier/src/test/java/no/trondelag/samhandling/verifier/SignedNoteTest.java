@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -165,12 +164,6 @@ class SignedNoteTest {
         }
 
         @Test
-        @Disabled("BUG: SignedNote.verify does not check that the Ed25519 signature after the key ID is exactly 64 "
-                + "bytes, and the JDK 17 SunEC provider accepts a 65-byte signature whose last byte is 0x00 (it reads "
-                + "S as 33 little-endian bytes). So the signature line of a valid note can be re-encoded with one zero "
-                + "byte appended (69 bytes after base64 decoding) and still verifies: expected ProofException, "
-                + "actual the note's text. Not a forgery of the text, but signatures are malleable, unlike Go's "
-                + "ed25519.Verify, which refuses any length but 64.")
         void aNoteWithAZeroByteAppendedToItsSignature() {
             String note = LEDGER.sign(TEXT);
             byte[] lengthened = Arrays.copyOf(signatureBytes(note), 4 + 64 + 1);
@@ -230,11 +223,6 @@ class SignedNoteTest {
         }
 
         @Test
-        @Disabled("BUG: SignedNote.verify on a note that ends in its blank line, with no signature line after it "
-                + "(the text, then \"\\n\"), calls note.substring(split + 2, note.length() - 1) with begin > end and "
-                + "throws an unchecked StringIndexOutOfBoundsException instead of a ProofException; "
-                + "LedgerVerifier.run does not catch it, so e.g. `checkpoint KEY FILE` on such a file crashes instead "
-                + "of answering INVALID.")
         void aNoteEndingInItsBlankLine() {
             assertThatThrownBy(() -> SignedNote.verify(TEXT + "\n", LEDGER.key())).isInstanceOf(ProofException.class);
             assertThatThrownBy(() -> SignedNote.verify(TEXT + "\n\n", LEDGER.key()))
