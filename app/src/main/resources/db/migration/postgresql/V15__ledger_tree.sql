@@ -10,11 +10,12 @@ CREATE TABLE ledger_tree_leaf (
     CONSTRAINT uk_ledger_tree_leaf_position UNIQUE (position),
     CONSTRAINT uk_ledger_tree_leaf_event UNIQUE (event_identifier)
 );
+-- A subtree's key is its level times 2^56 plus its index among the subtrees of that level (level 0: the leaves), so
+-- that the few subtrees a proof needs are read with one IN list on the primary key.
 CREATE TABLE ledger_tree_node (
-    level      INTEGER NOT NULL,
-    node_index BIGINT  NOT NULL,
-    hash       BYTEA   NOT NULL,
-    CONSTRAINT pk_ledger_tree_node PRIMARY KEY (level, node_index)
+    node_key BIGINT NOT NULL,
+    hash     BYTEA NOT NULL,
+    CONSTRAINT pk_ledger_tree_node PRIMARY KEY (node_key)
 );
 -- Signed checkpoints of the tree: the C2SP signed note as it was served, and when a time-stamping authority is
 -- configured, its RFC 3161 time-stamp token over the note.

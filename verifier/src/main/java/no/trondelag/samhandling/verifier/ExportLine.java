@@ -1,9 +1,13 @@
 package no.trondelag.samhandling.verifier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -35,10 +39,12 @@ public record ExportLine(Long position, String eventId, String aggregateId, Long
                          String payloadRevision, String timestamp, String payload, String metaData,
                          String eventHash, String chainHash, Long leafIndex) {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** The text fields, in the order of the record's components. */
+    private static final List<String> TEXT_FIELDS = List.of("eventId", "aggregateId", "payloadType",
+            "payloadRevision", "timestamp", "payload", "metaData", "eventHash", "chainHash");
 
     /**
      * The line for a stored event and its link.
@@ -78,10 +84,12 @@ public record ExportLine(Long position, String eventId, String aggregateId, Long
      */
     public static ExportLine read(String json) {
         ExportLine line;
-        try {
-            line = JSON.readValue(json, ExportLine.class);
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            line = parse(parser);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON object of an export: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JSON object of an export: " + e.getMessage(), e);
         }
         List<String> missing = new ArrayList<>();
         for (String[] field : new String[][] {{"position", text(line.position)}, {"eventId", line.eventId},
@@ -105,6 +113,51 @@ public record ExportLine(Long position, String eventId, String aggregateId, Long
         }
         line.storedEvent();
         return line;
+    }
+
+    /** Reads the fields one by one with Jackson's streaming parser: the verifier reads a million lines at a time. */
+    private static ExportLine parse(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("not a JSON object of an export");
+        }
+        Long position = null;
+        Long sequence = null;
+        Long leafIndex = null;
+        String[] texts = new String[TEXT_FIELDS.size()];
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "position" -> position = whole(parser, value, name);
+                case "sequence" -> sequence = whole(parser, value, name);
+                case "leafIndex" -> leafIndex = whole(parser, value, name);
+                default -> {
+                    int field = TEXT_FIELDS.indexOf(name);
+                    if (field < 0) {
+                        throw new IllegalArgumentException("not a field of an export line: " + name);
+                    }
+                    if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+                        throw new IllegalArgumentException(name + " must be text");
+                    }
+                    texts[field] = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                }
+            }
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            throw new IllegalArgumentException("not a JSON object of an export: content after the object");
+        }
+        return new ExportLine(position, texts[0], texts[1], sequence, texts[2], texts[3], texts[4], texts[5],
+                texts[6], texts[7], texts[8], leafIndex);
+    }
+
+    private static Long whole(JsonParser parser, JsonToken value, String name) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new IllegalArgumentException(name + " must be a whole number");
+        }
+        return parser.getLongValue();
     }
 
     /**

@@ -59,6 +59,9 @@ public final class LedgerVerifier {
             "no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded",
             "no.trondelag.samhandling.api.governance.SteeringGroupDecisionCorrected");
 
+    /** How many lines of an export are read, then parsed and hashed in parallel, at a time. */
+    private static final int BATCH = 4096;
+
     private final PrintStream out;
 
     private LedgerVerifier(PrintStream out) {
@@ -218,33 +221,44 @@ public final class LedgerVerifier {
         long lastPosition = Long.MIN_VALUE;
         try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             int number = 0;
-            for (String text = reader.readLine(); text != null && tree.size() < checkpoint.size();
-                 text = reader.readLine()) {
-                number++;
-                if (text.isBlank()) {
-                    continue;
+            while (tree.size() < checkpoint.size()) {
+                List<String> texts = new ArrayList<>(BATCH);
+                for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                    texts.add(text);
+                    if (texts.size() == BATCH) {
+                        break;
+                    }
                 }
-                ExportLine line;
-                try {
-                    line = ExportLine.read(text);
-                } catch (IllegalArgumentException e) {
-                    throw new CannotVerify(export + " line " + number + ": " + e.getMessage());
+                if (texts.isEmpty()) {
+                    break;
                 }
-                if (line.position() <= lastPosition) {
-                    throw new ProofException("the event at position " + line.position() + " (line " + number
-                            + ") comes after position " + lastPosition + ": the export is out of order");
+                List<Leaf> leaves = texts.parallelStream().map(Leaf::read).toList();
+                for (Leaf leaf : leaves) {
+                    number++;
+                    if (leaf == null || tree.size() == checkpoint.size()) {
+                        continue;
+                    }
+                    if (leaf.error() != null) {
+                        throw new CannotVerify(export + " line " + number + ": " + leaf.error());
+                    }
+                    ExportLine line = leaf.line();
+                    if (line.position() <= lastPosition) {
+                        throw new ProofException("the event at position " + line.position() + " (line " + number
+                                + ") comes after position " + lastPosition + ": the export is out of order");
+                    }
+                    lastPosition = line.position();
+                    if (line.leafIndex() == null) {
+                        throw new ProofException("the event at position " + line.position() + " is not in the "
+                                + "tree: it was stored in a position the ledger had passed as empty, after it was "
+                                + "signed");
+                    }
+                    if (line.leafIndex() != tree.size()) {
+                        throw new ProofException("the event at position " + line.position() + " claims leaf "
+                                + line.leafIndex() + " where leaf " + tree.size() + " was due: an event was "
+                                + "removed, inserted or reordered");
+                    }
+                    tree.append(leaf.hash());
                 }
-                lastPosition = line.position();
-                if (line.leafIndex() == null) {
-                    throw new ProofException("the event at position " + line.position() + " is not in the tree: it "
-                            + "was stored in a position the ledger had passed as empty, after it was signed");
-                }
-                if (line.leafIndex() != tree.size()) {
-                    throw new ProofException("the event at position " + line.position() + " claims leaf "
-                            + line.leafIndex() + " where leaf " + tree.size() + " was due: an event was removed, "
-                            + "inserted or reordered");
-                }
-                tree.append(MerkleHashes.eventLeaf(line.storedEvent()));
             }
         }
         if (tree.size() < checkpoint.size()) {
@@ -258,6 +272,25 @@ public final class LedgerVerifier {
         }
         out.println("VALID: the first " + checkpoint.size() + " events of " + export + " (up to position "
                 + lastPosition + ") are exactly those the signed checkpoint covers.");
+    }
+
+    /**
+     * A line of an export read and hashed, on any thread: its event and leaf hash, or why it cannot be read; a blank
+     * line is {@code null}.
+     */
+    private record Leaf(ExportLine line, Hash hash, String error) {
+
+        static Leaf read(String text) {
+            if (text.isBlank()) {
+                return null;
+            }
+            try {
+                ExportLine line = ExportLine.read(text);
+                return new Leaf(line, MerkleHashes.eventLeaf(line.storedEvent()), null);
+            } catch (IllegalArgumentException e) {
+                return new Leaf(null, null, e.getMessage());
+            }
+        }
     }
 
     private static ProvenEvent event(JsonNode node) throws CannotVerify {

@@ -2,6 +2,7 @@ package no.trondelag.samhandling.query.integrity;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,12 +76,12 @@ public class JdbcMerkleTree {
         for (TreeLeaf leaf : leaves) {
             leafRows.add(new Object[] {leafIndex++, leaf.position(), leaf.eventIdentifier()});
             for (MerkleFrontier.Node node : frontier.append(leaf.hash())) {
-                nodeRows.add(new Object[] {node.level(), node.index(), node.hash().bytes()});
+                nodeRows.add(new Object[] {key(node.level(), node.index()), node.hash().bytes()});
             }
         }
         jdbc.batchUpdate("INSERT INTO ledger_tree_leaf (leaf_index, position, event_identifier) VALUES (?, ?, ?)",
                 leafRows);
-        jdbc.batchUpdate("INSERT INTO ledger_tree_node (level, node_index, hash) VALUES (?, ?, ?)", nodeRows);
+        jdbc.batchUpdate("INSERT INTO ledger_tree_node (node_key, hash) VALUES (?, ?)", nodeRows);
     }
 
     /**
@@ -150,16 +151,14 @@ public class JdbcMerkleTree {
         if (keys.isEmpty()) {
             return found;
         }
-        StringBuilder sql = new StringBuilder("SELECT level, node_index, hash FROM ledger_tree_node WHERE ");
-        List<Object> arguments = new ArrayList<>(2 * keys.size());
+        List<Object> arguments = new ArrayList<>(keys.size());
         for (long[] key : keys) {
-            sql.append(arguments.isEmpty() ? "" : " OR ").append("(level = ? AND node_index = ?)");
-            arguments.add((int) key[0]);
-            arguments.add(key[1]);
+            arguments.add(key((int) key[0], key[1]));
         }
-        jdbc.query(sql.toString(), row -> {
-            found.put(key(row.getInt(1), row.getLong(2)), Hash.of(row.getBytes(3)));
-        }, arguments.toArray());
+        jdbc.query("SELECT node_key, hash FROM ledger_tree_node WHERE node_key IN ("
+                + String.join(", ", Collections.nCopies(arguments.size(), "?")) + ")", row -> {
+                    found.put(row.getLong(1), Hash.of(row.getBytes(2)));
+                }, arguments.toArray());
         return found;
     }
 
@@ -172,8 +171,11 @@ public class JdbcMerkleTree {
         return hash;
     }
 
-    /** Levels stay below 64 and indexes below 2^57, so one long tells them apart. */
+    /**
+     * A subtree's key in {@code ledger_tree_node}: its level times 2^56 plus its index. Levels stay below 64 and
+     * indexes below 2^56, so one long tells them apart.
+     */
     private static long key(int level, long index) {
-        return ((long) level << 57) | index;
+        return ((long) level << 56) | index;
     }
 }
