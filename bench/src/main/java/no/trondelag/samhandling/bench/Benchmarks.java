@@ -373,21 +373,27 @@ public final class Benchmarks {
     }
 
     private static double latencyMillis(LedgerNode node, String path) throws Exception {
-        return latencyMillis(node, sample -> path);
+        return latencyMillis(node, LATENCY_SAMPLES, sample -> path);
+    }
+
+    private static double latencyMillis(LedgerNode node, java.util.function.IntFunction<String> paths)
+            throws Exception {
+        return latencyMillis(node, LATENCY_SAMPLES, paths);
     }
 
     /**
-     * The median latency of {@value #LATENCY_SAMPLES} requests, one after the other.
+     * The median latency of requests made one after the other.
      *
-     * @param node the node
-     * @param paths the path of each request, by its number
+     * @param node    the node
+     * @param samples how many requests
+     * @param paths   the path of each request, by its number
      * @return the median in milliseconds
      * @throws Exception when a request fails
      */
-    private static double latencyMillis(LedgerNode node, java.util.function.IntFunction<String> paths)
+    static double latencyMillis(LedgerNode node, int samples, java.util.function.IntFunction<String> paths)
             throws Exception {
         List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+        for (int i = 0; i < samples; i++) {
             String path = paths.apply(i);
             long start = System.nanoTime();
             HttpResponse<byte[]> response = node.get(path, null);

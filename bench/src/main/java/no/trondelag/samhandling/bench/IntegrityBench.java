@@ -165,17 +165,7 @@ final class IntegrityBench {
     }
 
     private double medianMillis(List<String> paths) throws Exception {
-        List<Double> millis = new ArrayList<>(paths.size());
-        for (String path : paths) {
-            long start = System.nanoTime();
-            HttpResponse<byte[]> response = node.get(path, null);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
-                        + new String(response.body(), StandardCharsets.UTF_8));
-            }
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        return new Samples(millis).median();
+        return Benchmarks.latencyMillis(node, paths.size(), paths::get);
     }
 
     /**

@@ -86,8 +86,8 @@ class DecisionPagesController {
         entries.add(decision.recorded());
         entries.addAll(decision.corrections());
         entries.addAll(decision.citedBy());
-        long covered = entries.stream().filter(entry -> tree.leafAt(entry.position())
-                .filter(leaf -> leaf.leafIndex() < checkpoint.treeSize()).isPresent()).count();
+        long covered = tree.countLeaves(entries.stream().map(HistoryEntry::position).toList(),
+                checkpoint.treeSize());
         return new Proof(checkpoint.treeSize(), checkpoint.signedAt(), decision.citedBy().size(),
                 entries.size() - covered);
     }

@@ -2,12 +2,8 @@ package no.trondelag.samhandling.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import no.trondelag.samhandling.app.LedgerApplication;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The prod profile never makes a checkpoint signing key of its own (ADR 0031): without one configured, or told to
@@ -30,28 +26,7 @@ class ProdRefusesWithoutSigningKeyTest {
     }
 
     private static List<String> startFailure(String setting) {
-        Throwable failure = null;
-        ConfigurableApplicationContext context = null;
-        try {
-            context = new SpringApplicationBuilder(LedgerApplication.class)
-                    .profiles("prod", "test")
-                    .run(setting,
-                            "--spring.datasource.url=jdbc:h2:mem:prod-refuses-without-key;DB_CLOSE_DELAY=-1",
-                            "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/jwks",
-                            "--server.port=0",
-                            "--axoniq.update-checker.disabled=true");
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            if (context != null) {
-                context.close();
-            }
-        }
-        assertThat(failure).as("the ledger started in prod without a configured signing key").isNotNull();
-        List<String> messages = new ArrayList<>();
-        for (Throwable cause = failure; cause != null && messages.size() < 50; cause = cause.getCause()) {
-            messages.add(String.valueOf(cause.getMessage()));
-        }
-        return messages;
+        return ProdStart.refusal("prod-refuses-without-key", setting,
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/jwks");
     }
 }

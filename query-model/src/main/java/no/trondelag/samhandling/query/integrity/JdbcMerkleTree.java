@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class JdbcMerkleTree {
 
+    /** The most values one IN list holds. */
+    private static final int IN_LIST = 1000;
+
     private final JdbcTemplate jdbc;
 
     /**
@@ -138,6 +141,28 @@ public class JdbcMerkleTree {
                     indexes.put(row.getLong(1), row.getLong(2));
                 }, after, limit);
         return indexes;
+    }
+
+    /**
+     * How many of the events at some positions are leaves of the tree of a size.
+     *
+     * @param positions the events' positions
+     * @param treeSize  the size
+     * @return how many of them the tree of that size holds
+     */
+    public long countLeaves(Collection<Long> positions, long treeSize) {
+        List<Long> all = List.copyOf(positions);
+        long count = 0;
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            List<Object> arguments = new ArrayList<>(chunk);
+            arguments.add(treeSize);
+            Long found = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_tree_leaf WHERE position IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") AND leaf_index < ?",
+                    Long.class, arguments.toArray());
+            count += found == null ? 0 : found;
+        }
+        return count;
     }
 
     private Optional<Leaf> leaf(String condition, Object value) {

@@ -1,5 +1,6 @@
 package no.trondelag.samhandling.query.integrity;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,17 @@ public class LedgerTree {
      */
     public Map<Long, Long> leafIndexes(long after, int limit) {
         return tree.leafIndexes(after, limit);
+    }
+
+    /**
+     * How many of the events at some positions are in the tree of a size.
+     *
+     * @param positions the events' positions
+     * @param treeSize  the size
+     * @return how many of them it holds
+     */
+    public long countLeaves(Collection<Long> positions, long treeSize) {
+        return tree.countLeaves(positions, treeSize);
     }
 
     /**

@@ -326,6 +326,8 @@ class LedgerChainTest {
             assertThat(tree.leafAt(4)).isEmpty();
             assertThat(tree.leafOf("event-12")).map(JdbcMerkleTree.Leaf::position).contains(12L);
             assertThat(tree.leafIndexes(2, 3)).containsOnlyKeys(3L, 5L, 6L).containsEntry(6L, 4L);
+            assertThat(tree.countLeaves(List.of(1L, 4L, 5L, 12L), 10)).as("4 is no leaf").isEqualTo(3);
+            assertThat(tree.countLeaves(List.of(1L, 4L, 5L, 12L), 4)).as("12 is leaf 9").isEqualTo(2);
             assertThat(tree.event(5)).map(StoredEvent::eventIdentifier).contains("event-5");
             assertThat(tree.event(4)).isEmpty();
         }
