@@ -375,7 +375,7 @@ class LedgerIntegrityIT {
             assertThat(first.path("position").asLong()).isEqualTo(join);
             assertThat(first.fieldNames()).toIterable().containsExactly("position", "eventId", "aggregateId",
                     "sequence", "payloadType", "payloadRevision", "timestamp", "payload", "metaData", "eventHash",
-                    "chainHash");
+                    "chainHash", "leafIndex");
             first.fields().forEachRemaining(field -> assertThat(field.getValue().isTextual()
                     || field.getValue().isNumber()).as(field.getKey()).isTrue());
             assertThat(new String(Base64.getDecoder().decode(first.path("payload").asText()),

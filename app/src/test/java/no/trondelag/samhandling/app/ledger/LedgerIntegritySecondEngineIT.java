@@ -13,10 +13,12 @@ import java.util.Base64;
 import java.util.List;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
+import no.trondelag.samhandling.app.ReadSide;
 import no.trondelag.samhandling.app.engine.SecondEngine;
 import no.trondelag.samhandling.app.engine.StoredEvents;
 import no.trondelag.samhandling.verifier.ExportLine;
 import no.trondelag.samhandling.verifier.LedgerVerifier;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -50,6 +52,9 @@ class LedgerIntegritySecondEngineIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Autowired
     @Qualifier("eventSerializer")
@@ -119,6 +124,7 @@ class LedgerIntegritySecondEngineIT {
 
     @Test
     void theSignedCheckpointCoversEveryStoredEventAndItsProofsAndExportVerify(@TempDir Path dir) throws Exception {
+        ReadSide.awaitCaughtUp(processing, eventStore);
         String checkpoint = anonymous.get("/api/ledger/checkpoint").body();
         Path key = Files.writeString(dir.resolve("key.txt"), anonymous.get("/api/ledger/checkpoint/key").body());
         Path saved = Files.writeString(dir.resolve("checkpoint.txt"), checkpoint);

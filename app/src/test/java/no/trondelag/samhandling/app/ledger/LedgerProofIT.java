@@ -17,8 +17,10 @@ import java.util.Base64;
 import java.util.List;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
+import no.trondelag.samhandling.app.ReadSide;
 import no.trondelag.samhandling.verifier.ExportLine;
 import no.trondelag.samhandling.verifier.LedgerVerifier;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,9 @@ class LedgerProofIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @TempDir
     Path files;
 
@@ -82,6 +87,7 @@ class LedgerProofIT {
                 .formatted(DECISION)));
         accepted(secretariat.command("SetSecretariatBudget", """
                 {"year":2019,"requiredFte":2.0,"amountNok":"1500000.00","decisionId":"%s"}""".formatted(DECISION)));
+        ReadSide.awaitCaughtUp(processing, jdbc);
         Thread.sleep(300);
         latest = checkpoint();
         latestSize = size(latest);
