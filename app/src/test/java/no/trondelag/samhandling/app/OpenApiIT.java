@@ -63,6 +63,25 @@ class OpenApiIT {
     }
 
     @Test
+    void theVerifiableLedgersOperationsDescribeTheirOwnAnswersNotAReports() {
+        JsonNode paths = new LedgerHttp(port).get("/v3/api-docs").json().path("paths");
+
+        JsonNode inclusion = paths.path("/api/ledger/proofs/inclusion").path("get");
+        assertThat(inclusion.path("parameters").findValuesAsText("name"))
+                .containsExactlyInAnyOrder("position", "eventId", "treeSize");
+        assertThat(inclusion.path("responses").fieldNames()).toIterable().containsExactlyInAnyOrder("200", "400",
+                "404");
+        assertThat(paths.path("/api/ledger/proofs/consistency").path("get").path("responses").fieldNames())
+                .toIterable().containsExactlyInAnyOrder("200", "400", "404");
+        assertThat(paths.path("/api/ledger/checkpoint").path("get").path("responses").path("200")
+                .path("description").asText()).contains("C2SP signed note");
+        assertThat(paths.path("/api/ledger/proofs/decisions/{decisionId}").path("get").path("responses")
+                .fieldNames()).toIterable().containsExactlyInAnyOrder("200", "404");
+        assertThat(paths.path("/api/ledger/digest").path("get").path("responses").fieldNames()).toIterable()
+                .containsExactly("200");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         assertThat(new LedgerHttp(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }

@@ -126,7 +126,15 @@ public final class Benchmarks {
             ours.awaitCaughtUp(CATCH_UP);
             List<String> participants = ledger.participants();
             etag = etagAnswers304(ours);
+            IntegrityBench integrity = new IntegrityBench(ours);
+            integrity.catchUp();
             for (int round = 0; round < rounds; round++) {
+                add(figures, "cmdPlain", integrity.commandMillis(participants, commands, false));
+                add(figures, "cmdTree", integrity.commandMillis(participants, commands, true));
+                integrity.catchUp();
+                add(figures, "inclusion", integrity.inclusionMillis());
+                add(figures, "consistency", integrity.consistencyMillis());
+                add(figures, "verifier", integrity.verifierEventsPerSecond(Path.of("bench", "target", "bench-data")));
                 add(figures, "inproc1", inProcess(ours, 1, participants));
                 add(figures, "inproc4", inProcess(ours, 4, participants));
                 add(figures, "http8", overHttp(ours, participants));
@@ -221,6 +229,19 @@ public final class Benchmarks {
         ratioRow("As-of report at a date not read before, latency (ms)", f.get("asOfCold"), f.get("live"),
                 "of live", -3.0, size >= 1_000_000 && postgres);
         row("Live heap after a full GC, the whole benchmark JVM (MiB)", f.get("heap"), "", "", "");
+        row("Commands in-process one after another, chain and tree not extended (p50 ms)", f.get("cmdPlain"), "",
+                "", "");
+        ratioRow("Commands in-process one after another, chain and tree extended and signed every 100 ms (p50 ms)",
+                f.get("cmdTree"), f.get("cmdPlain"), "of not extended", -1.05, size >= 1_000_000);
+        row("Inclusion proof over HTTP against the latest checkpoint (p50 ms)", f.get("inclusion"), "",
+                "≤ 5 ms p50 at 1M", size >= 1_000_000 ? (f.get("inclusion").median() <= 5 ? "met" : "missed")
+                        : "not at this size/store");
+        row("Consistency proof over HTTP to the latest checkpoint (p50 ms)", f.get("consistency"), "",
+                "≤ 5 ms p50 at 1M", size >= 1_000_000 ? (f.get("consistency").median() <= 5 ? "met" : "missed")
+                        : "not at this size/store");
+        row("Standalone verifier, an export checked against a checkpoint (events/s)", f.get("verifier"), "",
+                "≥ 200,000 events/s at 1M", size >= 1_000_000 ? (f.get("verifier").median() >= 200_000 ? "met"
+                        : "missed") : "not at this size/store");
         row("Command on a participant with " + hotEvents + " events, snapshots on (p50 ms: load, decide, append)",
                 f.get("hot"), "", "load ≤ 3 ms p50 at 10k events on PostgreSQL",
                 hotEvents >= 10_000 && postgres ? (f.get("hot").median() <= 3 ? "met" : "missed (upper bound)")
@@ -352,21 +373,27 @@ public final class Benchmarks {
     }
 
     private static double latencyMillis(LedgerNode node, String path) throws Exception {
-        return latencyMillis(node, sample -> path);
+        return latencyMillis(node, LATENCY_SAMPLES, sample -> path);
+    }
+
+    private static double latencyMillis(LedgerNode node, java.util.function.IntFunction<String> paths)
+            throws Exception {
+        return latencyMillis(node, LATENCY_SAMPLES, paths);
     }
 
     /**
-     * The median latency of {@value #LATENCY_SAMPLES} requests, one after the other.
+     * The median latency of requests made one after the other.
      *
-     * @param node the node
-     * @param paths the path of each request, by its number
+     * @param node    the node
+     * @param samples how many requests
+     * @param paths   the path of each request, by its number
      * @return the median in milliseconds
      * @throws Exception when a request fails
      */
-    private static double latencyMillis(LedgerNode node, java.util.function.IntFunction<String> paths)
+    static double latencyMillis(LedgerNode node, int samples, java.util.function.IntFunction<String> paths)
             throws Exception {
         List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+        for (int i = 0; i < samples; i++) {
             String path = paths.apply(i);
             long start = System.nanoTime();
             HttpResponse<byte[]> response = node.get(path, null);
@@ -385,7 +412,7 @@ public final class Benchmarks {
         return tag != null && node.get("/api/reports/participation", tag).statusCode() == 304;
     }
 
-    private static RecordMaturityAssessment assessment(String participant, Random random) {
+    static RecordMaturityAssessment assessment(String participant, Random random) {
         LocalDate date = LocalDate.of(2019 + random.nextInt(6), 1, 1).plusDays(random.nextInt(360));
         return new RecordMaturityAssessment(participant, date, BigDecimal.valueOf(10 + random.nextInt(41), 1), null);
     }

@@ -99,8 +99,32 @@ public final class LedgerNode implements AutoCloseable {
         return new LedgerNode(builder.run("--server.port=0", "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(), "--logging.level.root=WARN",
-                "--logging.level.org.axonframework=ERROR", "--spring.datasource.hikari.maximum-pool-size=10"),
+                "--logging.level.org.axonframework=ERROR", "--spring.datasource.hikari.maximum-pool-size=10",
+                "--ledger.integrity.checkpoints.key-file="),
                 rebuilt);
+    }
+
+    /**
+     * A bean of the running application.
+     *
+     * @param type its type
+     * @param <T>  its type
+     * @return the bean
+     */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /**
+     * A bean of the running application, by name.
+     *
+     * @param name its name
+     * @param type a type it has
+     * @param <T>  that type
+     * @return the bean
+     */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     /**

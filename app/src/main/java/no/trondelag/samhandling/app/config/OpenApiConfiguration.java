@@ -61,7 +61,7 @@ public class OpenApiConfiguration {
                 openApi.getPaths().addPathItem("/api/commands/" + name, new PathItem().post(commandOperation(name)));
             }
             openApi.getPaths().forEach((path, item) -> {
-                if (item.getGet() != null && path.startsWith("/api/")) {
+                if (item.getGet() != null && path.startsWith("/api/") && !path.startsWith("/api/ledger/")) {
                     describeRead(item.getGet());
                 }
             });

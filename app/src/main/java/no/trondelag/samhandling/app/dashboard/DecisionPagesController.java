@@ -2,6 +2,8 @@ package no.trondelag.samhandling.app.dashboard;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.trondelag.samhandling.api.common.HistoryEntry;
@@ -10,7 +12,10 @@ import no.trondelag.samhandling.api.governance.DecisionView;
 import no.trondelag.samhandling.api.governance.FindDecisions;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionCorrected;
 import no.trondelag.samhandling.api.governance.SteeringGroupDecisionRecorded;
+import no.trondelag.samhandling.app.ledger.LedgerCheckpoints;
 import no.trondelag.samhandling.app.report.ActorVisibility;
+import no.trondelag.samhandling.query.integrity.LedgerTree;
+import no.trondelag.samhandling.query.integrity.StoredCheckpoint;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +33,15 @@ class DecisionPagesController {
 
     private final DashboardSupport support;
     private final ActorVisibility actorVisibility;
+    private final LedgerTree tree;
+    private final LedgerCheckpoints checkpoints;
 
-    DecisionPagesController(DashboardSupport support, ActorVisibility actorVisibility) {
+    DecisionPagesController(DashboardSupport support, ActorVisibility actorVisibility, LedgerTree tree,
+                            LedgerCheckpoints checkpoints) {
         this.support = support;
         this.actorVisibility = actorVisibility;
+        this.tree = tree;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping("/vedtak")
@@ -63,7 +73,34 @@ class DecisionPagesController {
                 .map(entry -> page.descriptions().describe(entry, null))
                 .toList());
         model.addAttribute("position", log.meta().position());
+        model.addAttribute("proof", proof(decision));
+        model.addAttribute("bundle", "/api/ledger/proofs/decisions/"
+                + UriUtils.encodePathSegment(decisionId, StandardCharsets.UTF_8));
         return "dashboard/decision";
+    }
+
+    /** How many of the decision's events shown are in the latest signed checkpoint, and how many came after it. */
+    private Proof proof(DecisionView decision) {
+        StoredCheckpoint checkpoint = checkpoints.latest();
+        List<HistoryEntry> entries = new ArrayList<>();
+        entries.add(decision.recorded());
+        entries.addAll(decision.corrections());
+        entries.addAll(decision.citedBy());
+        long covered = tree.countLeaves(entries.stream().map(HistoryEntry::position).toList(),
+                checkpoint.treeSize());
+        return new Proof(checkpoint.treeSize(), checkpoint.signedAt(), decision.citedBy().size(),
+                entries.size() - covered);
+    }
+
+    /**
+     * What the page says about the decision's place in the signed checkpoint.
+     *
+     * @param treeSize  how many events the latest checkpoint covers
+     * @param signedAt  when it was signed
+     * @param citations how many events citing the decision the page shows
+     * @param pending   how many of the decision's events came after the checkpoint
+     */
+    public record Proof(long treeSize, Instant signedAt, int citations, long pending) {
     }
 
     /**

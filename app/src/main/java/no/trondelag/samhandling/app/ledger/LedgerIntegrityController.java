@@ -19,15 +19,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import no.trondelag.samhandling.api.common.CommandRejection.FieldError;
 import no.trondelag.samhandling.app.problem.DigestBeyondChainException;
 import no.trondelag.samhandling.app.problem.InvalidInputException;
 import no.trondelag.samhandling.app.problem.MalformedRequestException;
-import no.trondelag.samhandling.query.integrity.ChainHead;
-import no.trondelag.samhandling.query.integrity.Hash;
 import no.trondelag.samhandling.query.integrity.LedgerChain;
-import no.trondelag.samhandling.query.integrity.Verification;
+import no.trondelag.samhandling.query.integrity.LedgerTree;
+import no.trondelag.samhandling.verifier.ChainHead;
+import no.trondelag.samhandling.verifier.ExportLine;
+import no.trondelag.samhandling.verifier.Hash;
+import no.trondelag.samhandling.verifier.Verification;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The ledger's integrity over HTTP: a digest of the hash chain for an auditor to keep, verification of the stored
  * events against a digest saved earlier, and an export of the raw events with their hashes for archiving and
- * offline verification ({@link VerifyExport}).
+ * offline verification with the standalone verifier.
  */
 @RestController
 @Tag(name = "ledger integrity")
@@ -58,10 +61,12 @@ class LedgerIntegrityController {
     private static final Set<String> DIGEST_FIELDS = Set.of("position", "digest", "issuedAt");
 
     private final LedgerChain chain;
+    private final LedgerTree tree;
     private final Clock clock;
 
-    LedgerIntegrityController(LedgerChain chain, Clock clock) {
+    LedgerIntegrityController(LedgerChain chain, LedgerTree tree, Clock clock) {
         this.chain = chain;
+        this.tree = tree;
         this.clock = clock;
     }
 
@@ -134,8 +139,8 @@ class LedgerIntegrityController {
     @Operation(summary = "The stored events with their chain hashes, for archiving (auditors only)",
             description = "One flat JSON object per line and event, in position order, up to the head of the chain: "
                     + "position, eventId, aggregateId, sequence, payloadType, payloadRevision, timestamp, payload and "
-                    + "metaData (base64), eventHash and chainHash. An event in a position the chain passed as empty "
-                    + "has no hashes. Page with after = the last position received. The metadata names who recorded "
+                    + "metaData (base64), eventHash and chainHash, and leafIndex, the event's leaf in the Merkle "
+                    + "tree. An event in a position the chain passed as empty has no hashes and no leaf. Page with after = the last position received. The metadata names who recorded "
                     + "each event, so the export is for auditors.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "after or limit cannot be read (listed in errors)",
@@ -156,10 +161,12 @@ class LedgerIntegrityController {
         response.setContentType(NDJSON + ";charset=UTF-8");
         response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
         OutputStream out = response.getOutputStream();
+        Map<Long, Long> leaves = tree.leafIndexes(from, (int) count);
         try {
             chain.export(from, (int) count, (event, link) -> {
                 try {
-                    out.write(ExportLine.of(event, link).write().getBytes(StandardCharsets.UTF_8));
+                    out.write(ExportLine.of(event, link, leaves.get(event.position())).write()
+                            .getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -139,6 +139,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, exception.getMessage(), "digest-beyond-chain", List.of());
     }
 
+    @ExceptionHandler(ProofUnavailableException.class)
+    ResponseEntity<Object> proofUnavailable(ProofUnavailableException exception) {
+        return problem(HttpStatus.NOT_FOUND, exception.getMessage(), exception.rule(), List.of());
+    }
+
     @ExceptionHandler(SegmentsHeldElsewhereException.class)
     ResponseEntity<Object> segmentsHeldElsewhere(SegmentsHeldElsewhereException exception) {
         return problem(HttpStatus.CONFLICT, exception.getMessage(), "segments-held-by-other-nodes", List.of());
@@ -164,7 +169,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         Class<?> type = exception.getRequiredType();
         return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters: 1 to correct.",
                 "invalid-parameters", List.of(new FieldError(name, "must be "
-                        + (type == Integer.class ? "a whole number" : "a " + (type == null ? "value" : type
+                        + (type == Integer.class || type == Long.class ? "a whole number" : "a " + (type == null ? "value" : type
                         .getSimpleName())))));
     }
 

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module map of the specification, enforced: the message contract stands alone, and the read side never
- * reaches into the write side.
+ * The module map of the specification, enforced: the message contract stands alone, the read side never reaches
+ * into the write side, and the standalone verifier needs nothing of the ledger, nor Spring, nor Axon.
  */
 class ModuleBoundariesTest {
 
@@ -18,6 +18,7 @@ class ModuleBoundariesTest {
     private static final String COMMAND = "no.trondelag.samhandling.command..";
     private static final String QUERY = "no.trondelag.samhandling.query..";
     private static final String APP = "no.trondelag.samhandling.app..";
+    private static final String VERIFIER = "no.trondelag.samhandling.verifier..";
 
     private static JavaClasses classes;
 
@@ -55,6 +56,14 @@ class ModuleBoundariesTest {
     void modelsNeverDependOnTheApplication() {
         noClasses().that().resideInAnyPackage(COMMAND, QUERY)
                 .should().dependOnClassesThat().resideInAPackage(APP)
+                .check(classes);
+    }
+
+    @Test
+    void theVerifierStandsAloneWithTheJdkAndJackson() {
+        noClasses().that().resideInAPackage(VERIFIER)
+                .should().dependOnClassesThat().resideInAnyPackage(API, COMMAND, QUERY, APP,
+                        "org.springframework..", "org.axonframework..", "org.bouncycastle..")
                 .check(classes);
     }
 }

@@ -210,6 +210,22 @@ class DashboardPagesIT {
         }
 
         @Test
+        void aDecisionSaysItsEventsAreInTheSignedCheckpointAndLinksItsProofBundle() {
+            String checkpoint = http.get("/api/ledger/checkpoint").body();
+            String size = checkpoint.split("\n")[1];
+            int citations = http.get("/api/audit/decisions/sg-2018-05-02-07").json().path("decision")
+                    .path("citedBy").size();
+
+            String html = page("/vedtak/sg-2018-05-02-07");
+
+            assertThat(Html.text(html)).contains("Kontroll av registeret", "Vedtaket og de " + citations
+                    + " hendelsene som viser til det, er med i registerets signerte kontrollpunkt fra",
+                    "som omfatter " + size.replaceAll("(\\d)(?=(\\d{3})+$)", "$1 ") + " hendelser i alt",
+                    "Last ned beviset for vedtaket (JSON)");
+            assertThat(html).contains("href=\"/api/ledger/proofs/decisions/sg-2018-05-02-07\"");
+        }
+
+        @Test
         void aCorrectedDecisionShowsTheCorrectionAndTheOriginal() {
             String text = Html.text(page("/vedtak/sg-2019-02-06-03"));
 

@@ -18,6 +18,8 @@ import java.util.Map;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
 import no.trondelag.samhandling.app.ReadSide;
+import no.trondelag.samhandling.verifier.ExportLine;
+import no.trondelag.samhandling.verifier.LedgerVerifier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -373,7 +375,7 @@ class LedgerIntegrityIT {
             assertThat(first.path("position").asLong()).isEqualTo(join);
             assertThat(first.fieldNames()).toIterable().containsExactly("position", "eventId", "aggregateId",
                     "sequence", "payloadType", "payloadRevision", "timestamp", "payload", "metaData", "eventHash",
-                    "chainHash");
+                    "chainHash", "leafIndex");
             first.fields().forEachRemaining(field -> assertThat(field.getValue().isTextual()
                     || field.getValue().isNumber()).as(field.getKey()).isTrue());
             assertThat(new String(Base64.getDecoder().decode(first.path("payload").asText()),
@@ -393,7 +395,7 @@ class LedgerIntegrityIT {
 
             Outcome untouched = verifyOffline(export, saved);
 
-            assertThat(untouched.status()).as(untouched.output()).isEqualTo(VerifyExport.VALID);
+            assertThat(untouched.status()).as(untouched.output()).isEqualTo(LedgerVerifier.VALID);
             assertThat(untouched.output()).startsWith("VALID");
 
             int index = indexOfPosition(lines, join);
@@ -408,7 +410,7 @@ class LedgerIntegrityIT {
 
             Outcome changed = verifyOffline(export, saved);
 
-            assertThat(changed.status()).as(changed.output()).isEqualTo(VerifyExport.INVALID);
+            assertThat(changed.status()).as(changed.output()).isEqualTo(LedgerVerifier.INVALID);
             assertThat(changed.output()).startsWith("INVALID").contains("position " + join + ": CHANGED");
         }
 
@@ -445,7 +447,7 @@ class LedgerIntegrityIT {
     static Outcome verifyOffline(Path export, Path digest) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = VerifyExport.run(new String[] {export.toString(), digest.toString()},
+        int status = LedgerVerifier.run(new String[] {"digest", export.toString(), digest.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(status, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));

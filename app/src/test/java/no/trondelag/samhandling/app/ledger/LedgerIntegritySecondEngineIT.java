@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import no.trondelag.samhandling.app.LedgerHttp;
 import no.trondelag.samhandling.app.LedgerHttp.Response;
+import no.trondelag.samhandling.app.ReadSide;
 import no.trondelag.samhandling.app.engine.SecondEngine;
 import no.trondelag.samhandling.app.engine.StoredEvents;
+import no.trondelag.samhandling.verifier.ExportLine;
+import no.trondelag.samhandling.verifier.LedgerVerifier;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -45,6 +52,9 @@ class LedgerIntegritySecondEngineIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Autowired
     @Qualifier("eventSerializer")
@@ -109,6 +119,33 @@ class LedgerIntegritySecondEngineIT {
 
         LedgerIntegrityIT.Outcome outcome = LedgerIntegrityIT.verifyOffline(export, saved);
 
-        assertThat(outcome.status()).as(outcome.output()).isEqualTo(VerifyExport.VALID);
+        assertThat(outcome.status()).as(outcome.output()).isEqualTo(LedgerVerifier.VALID);
+    }
+
+    @Test
+    void theSignedCheckpointCoversEveryStoredEventAndItsProofsAndExportVerify(@TempDir Path dir) throws Exception {
+        ReadSide.awaitCaughtUp(processing, eventStore);
+        String checkpoint = anonymous.get("/api/ledger/checkpoint").body();
+        Path key = Files.writeString(dir.resolve("key.txt"), anonymous.get("/api/ledger/checkpoint/key").body());
+        Path saved = Files.writeString(dir.resolve("checkpoint.txt"), checkpoint);
+        long head = StoredEvents.head(eventStore);
+        Path proof = Files.writeString(dir.resolve("proof.json"),
+                anonymous.get("/api/ledger/proofs/inclusion?position=" + head).body());
+        Path bundle = Files.writeString(dir.resolve("bundle.json"),
+                anonymous.get("/api/ledger/proofs/decisions/sg-2018-05-02-07").body());
+        Path export = Files.write(dir.resolve("export.jsonl"),
+                LedgerIntegrityIT.exportEverything(anonymous.as("auditor")));
+
+        assertThat(checkpoint.split("\n")[1]).as("every stored event is a leaf")
+                .isEqualTo(Long.toString(StoredEvents.all(eventStore).size()));
+        for (String[] command : new String[][] {{"checkpoint", key.toString(), saved.toString()},
+                {"inclusion", key.toString(), saved.toString(), proof.toString()},
+                {"bundle", key.toString(), bundle.toString()},
+                {"export", key.toString(), saved.toString(), export.toString()}}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            assertThat(LedgerVerifier.run(command, print, print)).as(command[0] + ": " + out)
+                    .isEqualTo(LedgerVerifier.VALID);
+        }
     }
 }

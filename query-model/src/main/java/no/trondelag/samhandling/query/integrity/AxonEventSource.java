@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import no.trondelag.samhandling.verifier.EventSource;
+import no.trondelag.samhandling.verifier.StoredEvent;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -7,6 +7,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import no.trondelag.samhandling.verifier.ChainHashes;
+import no.trondelag.samhandling.verifier.ChainHead;
+import no.trondelag.samhandling.verifier.ChainLink;
+import no.trondelag.samhandling.verifier.ChainVerifier;
+import no.trondelag.samhandling.verifier.EventSource;
+import no.trondelag.samhandling.verifier.Hash;
+import no.trondelag.samhandling.verifier.MerkleHashes;
+import no.trondelag.samhandling.verifier.PagedIterator;
+import no.trondelag.samhandling.verifier.StoredEvent;
+import no.trondelag.samhandling.verifier.Verification;
 
 /**
  * The ledger's hash chain over the event store, in global-index order.
@@ -63,12 +73,14 @@ public class LedgerChain {
         int conflicts = 0;
         while (true) {
             ChainHead head = head();
+            catchUpTree(head);
             List<StoredEvent> candidates = events.after(head.position(), PagedIterator.PAGE_SIZE);
-            List<ChainLink> links = settledLinks(head, candidates);
-            if (links.isEmpty()) {
+            List<StoredEvent> settled = settled(head, candidates);
+            if (settled.isEmpty()) {
                 return head;
             }
-            if (!store.append(head.position(), links, clock.instant())) {
+            List<ChainLink> links = ChainHashes.links(head.chainHash(), settled);
+            if (!store.append(head.position(), links, leaves(settled), clock.instant())) {
                 if (++conflicts > MAX_CONFLICTS) {
                     throw new IllegalStateException("Other writers extended the ledger chain first "
                             + MAX_CONFLICTS + " times in a row; giving up for now");
@@ -76,7 +88,7 @@ public class LedgerChain {
                 continue;
             }
             conflicts = 0;
-            if (links.size() < candidates.size()) {
+            if (settled.size() < candidates.size()) {
                 ChainLink last = links.get(links.size() - 1);
                 return new ChainHead(last.position(), last.chainHash());
             }
@@ -141,21 +153,63 @@ public class LedgerChain {
         void accept(StoredEvent event, ChainLink link);
     }
 
-    private List<ChainLink> settledLinks(ChainHead head, List<StoredEvent> candidates) {
+    /** The candidates over positions that have settled: the next position, or a gap that has settled. */
+    private List<StoredEvent> settled(ChainHead head, List<StoredEvent> candidates) {
         Instant settledBefore = clock.instant().minus(settleTime);
-        List<ChainLink> links = new ArrayList<>();
+        List<StoredEvent> settled = new ArrayList<>();
         long nextPosition = head.position() + 1;
-        Hash chain = head.chainHash();
         for (StoredEvent event : candidates) {
             if (event.position() != nextPosition && !recordedBefore(event, settledBefore)) {
                 break;
             }
-            Hash eventHash = ChainHashes.eventHash(event);
-            chain = ChainHashes.chainHash(chain, event.position(), eventHash);
-            links.add(new ChainLink(event.position(), eventHash, chain));
+            settled.add(event);
             nextPosition = event.position() + 1;
         }
-        return links;
+        return settled;
+    }
+
+    private static List<TreeLeaf> leaves(List<StoredEvent> events) {
+        List<TreeLeaf> leaves = new ArrayList<>(events.size());
+        for (StoredEvent event : events) {
+            leaves.add(new TreeLeaf(event.position(), event.eventIdentifier(), MerkleHashes.eventLeaf(event)));
+        }
+        return leaves;
+    }
+
+    /**
+     * Brings a Merkle tree that lags behind the chain (a ledger chained before the tree existed) up to the chain's
+     * head, from the chained events as they are stored now. An event that is gone or has changed since it was
+     * chained stops it: the tree must not sign what the chain shows was tampered with.
+     */
+    private void catchUpTree(ChainHead head) {
+        TreeHead tree = store.treeHead();
+        if (tree.lastPosition() >= head.position()) {
+            return;
+        }
+        Iterator<StoredEvent> stored = PagedIterator.events(events, tree.lastPosition(), head.position());
+        Iterator<ChainLink> links = PagedIterator.links(store, tree.lastPosition(), head.position());
+        List<TreeLeaf> page = new ArrayList<>();
+        StoredEvent event = null;
+        while (links.hasNext()) {
+            ChainLink link = links.next();
+            while ((event == null || event.position() < link.position()) && stored.hasNext()) {
+                event = stored.next();
+            }
+            if (event == null || event.position() != link.position()
+                    || !ChainHashes.eventHash(event).equals(link.eventHash())) {
+                throw new IllegalStateException("The event at position " + link.position() + " is gone or has "
+                        + "changed since it was chained, so the Merkle tree cannot take it; verify the ledger "
+                        + "(POST /api/ledger/verify)");
+            }
+            page.add(new TreeLeaf(event.position(), event.eventIdentifier(), MerkleHashes.eventLeaf(event)));
+            if (page.size() == PagedIterator.PAGE_SIZE || !links.hasNext()) {
+                if (!store.appendLeaves(tree, page)) {
+                    return;
+                }
+                tree = new TreeHead(tree.size() + page.size(), link.position());
+                page = new ArrayList<>();
+            }
+        }
     }
 
     /**

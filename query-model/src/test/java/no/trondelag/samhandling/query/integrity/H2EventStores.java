@@ -1,5 +1,13 @@
 package no.trondelag.samhandling.query.integrity;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import no.trondelag.samhandling.verifier.EventSource;
+import no.trondelag.samhandling.verifier.MerkleHashes;
+import no.trondelag.samhandling.verifier.StoredEvent;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -7,16 +15,12 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fresh in-memory H2 databases with the event store and the chain table as the application migrates them, and
@@ -27,7 +31,8 @@ final class H2EventStores {
     /** The application's migrations of the event store and the chain, relative to this module's directory. */
     static final List<Path> MIGRATIONS = List.of(
             Path.of("../app/src/main/resources/db/migration/h2/V1__event_store.sql"),
-            Path.of("../app/src/main/resources/db/migration/h2/V6__ledger_chain.sql"));
+            Path.of("../app/src/main/resources/db/migration/h2/V6__ledger_chain.sql"),
+            Path.of("../app/src/main/resources/db/migration/h2/V15__ledger_tree.sql"));
 
     private H2EventStores() {
     }
@@ -92,5 +97,35 @@ final class H2EventStores {
                 event.position(), event.aggregateIdentifier(), event.sequenceNumber(), "Participant",
                 event.eventIdentifier(), event.metaData(), event.payload(), event.payloadRevision(),
                 event.payloadType(), event.timeStamp());
+    }
+
+    /**
+     * The chain and tree store over the database, each append in a transaction.
+     *
+     * @param jdbc the database
+     * @return the store
+     */
+    static JdbcChainStore chainStore(JdbcTemplate jdbc) {
+        return new JdbcChainStore(jdbc, transactions(jdbc));
+    }
+
+    /**
+     * Transactions on the database.
+     *
+     * @param jdbc the database
+     * @return a template running work in one transaction
+     */
+    static TransactionTemplate transactions(JdbcTemplate jdbc) {
+        return new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+    }
+
+    /**
+     * The tree leaf of an event.
+     *
+     * @param event the event
+     * @return its leaf
+     */
+    static TreeLeaf leaf(StoredEvent event) {
+        return new TreeLeaf(event.position(), event.eventIdentifier(), MerkleHashes.eventLeaf(event));
     }
 }

@@ -1,6 +1,7 @@
 package no.trondelag.samhandling.query.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import no.trondelag.samhandling.query.integrity.Difference.Kind;
+import no.trondelag.samhandling.verifier.ChainHashes;
+import no.trondelag.samhandling.verifier.ChainHead;
+import no.trondelag.samhandling.verifier.ChainLink;
+import no.trondelag.samhandling.verifier.ChainVerifier;
+import no.trondelag.samhandling.verifier.Difference;
+import no.trondelag.samhandling.verifier.Difference.Kind;
+import no.trondelag.samhandling.verifier.Hash;
+import no.trondelag.samhandling.verifier.MerkleFrontier;
+import no.trondelag.samhandling.verifier.MerkleHashes;
+import no.trondelag.samhandling.verifier.MerkleProofs;
+import no.trondelag.samhandling.verifier.ProofException;
+import no.trondelag.samhandling.verifier.StoredEvent;
+import no.trondelag.samhandling.verifier.Verification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,7 +47,7 @@ class LedgerChainTest {
                 .allMatch(java.nio.file.Files::exists);
         jdbc = H2EventStores.database();
         now = NOW;
-        chain = chainOn(new JdbcChainStore(jdbc));
+        chain = chainOn(H2EventStores.chainStore(jdbc));
     }
 
     private LedgerChain chainOn(ChainStore store) {
@@ -73,7 +86,7 @@ class LedgerChainTest {
     }
 
     private Hash recomputed(long upTo) {
-        return new ChainVerifier(H2EventStores.source(jdbc), new JdbcChainStore(jdbc)).recompute(upTo);
+        return new ChainVerifier(H2EventStores.source(jdbc), H2EventStores.chainStore(jdbc)).recompute(upTo);
     }
 
     @Nested
@@ -204,18 +217,19 @@ class LedgerChainTest {
         void aNodeThatFindsTheChainExtendedFirstGoesOnFromTheNewHead() {
             storeOld(1);
             storeOld(2);
-            LedgerChain other = chainOn(new JdbcChainStore(jdbc));
-            LedgerChain overtaken = chainOn(new JdbcChainStore(jdbc) {
+            LedgerChain other = chainOn(H2EventStores.chainStore(jdbc));
+            LedgerChain overtaken = chainOn(new JdbcChainStore(jdbc, H2EventStores.transactions(jdbc)) {
                 private boolean overtakenOnce;
 
                 @Override
-                public boolean append(long previousPosition, List<ChainLink> links, Instant chainedAt) {
+                public boolean append(long previousPosition, List<ChainLink> links, List<TreeLeaf> leaves,
+                                      Instant chainedAt) {
                     if (!overtakenOnce) {
                         overtakenOnce = true;
                         storeOld(3);
                         other.advance();
                     }
-                    return super.append(previousPosition, links, chainedAt);
+                    return super.append(previousPosition, links, leaves, chainedAt);
                 }
             });
 
@@ -228,13 +242,20 @@ class LedgerChainTest {
 
         @Test
         void theStoreRefusesASecondLinkAtAPositionOrAfterTheSameLink() {
-            JdbcChainStore store = new JdbcChainStore(jdbc);
-            List<ChainLink> links = ChainVerifierTest.chain(List.of(storeOld(1), storeOld(2), storeOld(3)));
+            JdbcChainStore store = H2EventStores.chainStore(jdbc);
+            List<StoredEvent> events = List.of(storeOld(1), storeOld(2), storeOld(3));
+            List<ChainLink> links = ChainHashes.links(Hash.ZERO, events);
+            List<TreeLeaf> leaves = events.stream().map(H2EventStores::leaf).toList();
 
-            assertThat(store.append(LedgerChain.ORIGIN, List.of(links.get(0)), NOW)).isTrue();
-            assertThat(store.append(LedgerChain.ORIGIN, List.of(links.get(0)), NOW)).as("same position").isFalse();
-            assertThat(store.append(1, List.of(links.get(2)), NOW)).as("a node that passed 2 as a gap").isTrue();
-            assertThat(store.append(1, List.of(links.get(1)), NOW)).as("a node that saw 2 filled").isFalse();
+            assertThat(store.append(LedgerChain.ORIGIN, List.of(links.get(0)), List.of(leaves.get(0)), NOW))
+                    .isTrue();
+            assertThat(store.append(LedgerChain.ORIGIN, List.of(links.get(0)), List.of(leaves.get(0)), NOW))
+                    .as("same position").isFalse();
+            assertThat(store.append(1, List.of(links.get(2)), List.of(leaves.get(2)), NOW))
+                    .as("a node that passed 2 as a gap").isTrue();
+            assertThat(store.append(1, List.of(links.get(1)), List.of(leaves.get(1)), NOW))
+                    .as("a node that saw 2 filled").isFalse();
+            assertThat(store.treeHead()).isEqualTo(new TreeHead(2, 3));
             assertThat(chainedPositions()).containsExactly(1L, 3L);
             assertThat(store.last()).map(ChainLink::position).isEqualTo(Optional.of(3L));
         }
@@ -271,6 +292,100 @@ class LedgerChainTest {
             chain.export(3, 4, (event, link) -> exported.add(link.position()));
 
             assertThat(exported).containsExactly(4L, 5L, 6L, 7L);
+        }
+    }
+
+    @Nested
+    class MerkleTree {
+
+        private LedgerTree tree() {
+            return new LedgerTree(H2EventStores.chainStore(jdbc).tree(), H2EventStores.source(jdbc));
+        }
+
+        @Test
+        void holdsEveryChainedEventInChainOrderAndProvesEachAgainstTheRootOfItsLeaves() throws ProofException {
+            List<StoredEvent> events = new ArrayList<>();
+            for (long position : new long[] {1, 2, 3, 5, 6, 7, 8, 9, 10, 12}) {
+                events.add(storeOld(position));
+            }
+            chain.advance();
+
+            MerkleFrontier expected = new MerkleFrontier();
+            events.forEach(event -> expected.append(MerkleHashes.eventLeaf(event)));
+            LedgerTree tree = tree();
+            assertThat(tree.head()).isEqualTo(new TreeHead(10, 12));
+            assertThat(tree.root(10)).isEqualTo(expected.root());
+            for (int size = 1; size <= 10; size++) {
+                for (int leaf = 0; leaf < size; leaf++) {
+                    MerkleProofs.verifyInclusion(leaf, size, MerkleHashes.eventLeaf(events.get(leaf)),
+                            tree.inclusion(leaf, size), tree.root(size));
+                }
+                MerkleProofs.verifyConsistency(size, 10, tree.root(size), tree.root(10), tree.consistency(size, 10));
+            }
+            assertThat(tree.leafAt(5)).map(JdbcMerkleTree.Leaf::leafIndex).contains(3L);
+            assertThat(tree.leafAt(4)).isEmpty();
+            assertThat(tree.leafOf("event-12")).map(JdbcMerkleTree.Leaf::position).contains(12L);
+            assertThat(tree.leafIndexes(2, 3)).containsOnlyKeys(3L, 5L, 6L).containsEntry(6L, 4L);
+            assertThat(tree.countLeaves(List.of(1L, 4L, 5L, 12L), 10)).as("4 is no leaf").isEqualTo(3);
+            assertThat(tree.countLeaves(List.of(1L, 4L, 5L, 12L), 4)).as("12 is leaf 9").isEqualTo(2);
+            assertThat(tree.event(5)).map(StoredEvent::eventIdentifier).contains("event-5");
+            assertThat(tree.event(4)).isEmpty();
+        }
+
+        @Test
+        void growsOnEveryAdvanceWithTheChain() {
+            storeOld(1);
+            storeOld(2);
+            chain.advance();
+            Hash two = tree().root(2);
+            storeOld(3);
+            chain.advance();
+
+            assertThat(tree().head()).isEqualTo(new TreeHead(3, 3));
+            assertThat(tree().root(2)).as("the older root is unchanged").isEqualTo(two);
+        }
+
+        @Test
+        void aChainWithoutItsTreeGetsTheSameTreeOnTheNextAdvance() {
+            for (long position = 1; position <= 7; position++) {
+                storeOld(position);
+            }
+            chain.advance();
+            Hash root = tree().root(7);
+            jdbc.update("DELETE FROM ledger_tree_leaf");
+            jdbc.update("DELETE FROM ledger_tree_node");
+
+            chain.advance();
+
+            assertThat(tree().head()).isEqualTo(new TreeHead(7, 7));
+            assertThat(tree().root(7)).isEqualTo(root);
+        }
+
+        @Test
+        void aTreeCatchingUpRefusesAnEventChangedSinceItWasChained() {
+            storeOld(1);
+            storeOld(2);
+            chain.advance();
+            jdbc.update("DELETE FROM ledger_tree_leaf");
+            jdbc.update("DELETE FROM ledger_tree_node");
+            jdbc.update("UPDATE domainevententry SET payload = ? WHERE globalIndex = 2",
+                    "{\"participantId\":\"5002\",\"effectiveDate\":\"2019-01-01\"}".getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThatThrownBy(chain::advance).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("position 2 is gone or has changed since it was chained");
+            assertThat(tree().head().size()).as("nothing tampered with is signed").isZero();
+        }
+
+        @Test
+        void aWriterThatFindsTheTreeExtendedFirstAddsNothing() {
+            StoredEvent first = storeOld(1);
+            JdbcChainStore store = H2EventStores.chainStore(jdbc);
+            TreeHead empty = store.treeHead();
+
+            assertThat(store.appendLeaves(empty, List.of(H2EventStores.leaf(first)))).isTrue();
+            assertThat(store.appendLeaves(empty, List.of(H2EventStores.leaf(first)))).isFalse();
+            assertThat(store.treeHead()).isEqualTo(new TreeHead(1, 1));
         }
     }
 }
