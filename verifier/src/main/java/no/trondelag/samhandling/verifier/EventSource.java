@@ -2,6 +2,7 @@ package no.trondelag.samhandling.verifier;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stored events in global-index order, a page at a time, read afresh on every call: the event store itself, or an
@@ -18,6 +19,16 @@ public interface EventSource {
      * @return the events, in position order; fewer than {@code limit} only at the end
      */
     List<StoredEvent> after(long position, int limit);
+
+    /**
+     * The event at a position.
+     *
+     * @param position the position
+     * @return the event, or empty when none is stored there
+     */
+    default Optional<StoredEvent> at(long position) {
+        return after(position - 1, 1).stream().filter(event -> event.position() == position).findFirst();
+    }
 
     /**
      * A source over events held in memory.

@@ -119,7 +119,22 @@ public class AxonConfiguration {
                                              ConnectionProvider connectionProvider,
                                              TransactionManager transactionManager,
                                              PersistenceExceptionResolver persistenceExceptionResolver) {
+        return jdbcEngine(upcasters, serializer, events, axon, connectionProvider, transactionManager,
+                persistenceExceptionResolver, JDBC_BATCH_SIZE);
+    }
+
+    /**
+     * The same engine, reading the given number of events per query: {@value #JDBC_BATCH_SIZE} as Axon's default,
+     * or one to look single events up.
+     */
+    static JdbcEventStorageEngine jdbcEngine(EventUpcaster upcasters, Serializer serializer, Serializer events,
+                                             org.axonframework.config.Configuration axon,
+                                             ConnectionProvider connectionProvider,
+                                             TransactionManager transactionManager,
+                                             PersistenceExceptionResolver persistenceExceptionResolver,
+                                             int batchSize) {
         return JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
                 .snapshotSerializer(serializer)
                 .upcasterChain(upcasters)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -130,6 +145,9 @@ public class AxonConfiguration {
                 .schema(new EventSchema())
                 .build();
     }
+
+    /** Axon's default number of events the JDBC engine reads per query. */
+    static final int JDBC_BATCH_SIZE = 100;
 
     @Bean(name = "eventBus")
     @Profile("!axonserver")

@@ -54,6 +54,8 @@ public class LedgerIntegrityConfiguration {
 
     /** The name of the bean that reads the event store's events as stored. */
     public static final String EVENT_SOURCE = "ledgerEventSource";
+    /** The name of the bean that looks single events up as stored, for proofs. */
+    public static final String EVENT_LOOKUP = "ledgerEventLookup";
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerIntegrityConfiguration.class);
 
@@ -69,8 +71,31 @@ public class LedgerIntegrityConfiguration {
     }
 
     @Bean
-    LedgerTree ledgerTree(JdbcChainStore ledgerChainStore, @Qualifier(EVENT_SOURCE) EventSource events) {
+    LedgerTree ledgerTree(JdbcChainStore ledgerChainStore, @Qualifier(EVENT_LOOKUP) EventSource events) {
         return new LedgerTree(ledgerChainStore.tree(), events);
+    }
+
+    /**
+     * The JDBC engine's events as stored, one per query: a proof reads the one event it proves, where a page of the
+     * chain reads {@value AxonConfiguration#JDBC_BATCH_SIZE} per query.
+     */
+    @Bean(EVENT_LOOKUP)
+    @Profile("!axonserver")
+    AxonEventSource ledgerEventLookup(Serializer serializer, @Qualifier("eventSerializer") Serializer events,
+                                      org.axonframework.config.Configuration axon,
+                                      ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                      PersistenceExceptionResolver persistenceExceptionResolver) {
+        EventStorageEngine asStored = AxonConfiguration.jdbcEngine(NoOpEventUpcaster.INSTANCE, serializer, events,
+                axon, connectionProvider, transactionManager, persistenceExceptionResolver, 1);
+        return new AxonEventSource(EmbeddedEventStore.builder().storageEngine(asStored)
+                .optimizeEventConsumption(false).build(), events);
+    }
+
+    /** Axon Server streams the events it is asked for: single events are read as pages are. */
+    @Bean(EVENT_LOOKUP)
+    @Profile("axonserver")
+    EventSource axonServerEventLookup(@Qualifier(EVENT_SOURCE) EventSource events) {
+        return events;
     }
 
     @Bean

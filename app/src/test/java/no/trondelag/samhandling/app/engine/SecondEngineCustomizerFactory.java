@@ -71,10 +71,13 @@ public class SecondEngineCustomizerFactory implements ContextCustomizerFactory {
                 registry.removeBeanDefinition(ENGINE);
                 registry.registerBeanDefinition(ENGINE, new RootBeanDefinition(InMemoryEventStorageEngine.class,
                         () -> new InMemoryEventStorageEngine(FIRST_POSITION)));
-                registry.removeBeanDefinition(LedgerIntegrityConfiguration.EVENT_SOURCE);
-                registry.registerBeanDefinition(LedgerIntegrityConfiguration.EVENT_SOURCE, new RootBeanDefinition(
-                        AxonEventSource.class, () -> new AxonEventSource(beanFactory.getBean(EventStore.class),
-                        beanFactory.getBean("eventSerializer", Serializer.class))));
+                for (String source : List.of(LedgerIntegrityConfiguration.EVENT_SOURCE,
+                        LedgerIntegrityConfiguration.EVENT_LOOKUP)) {
+                    registry.removeBeanDefinition(source);
+                    registry.registerBeanDefinition(source, new RootBeanDefinition(AxonEventSource.class,
+                            () -> new AxonEventSource(beanFactory.getBean(EventStore.class),
+                                    beanFactory.getBean("eventSerializer", Serializer.class))));
+                }
             };
         }
     }

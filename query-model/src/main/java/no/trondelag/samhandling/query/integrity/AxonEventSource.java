@@ -3,6 +3,7 @@ package no.trondelag.samhandling.query.integrity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import no.trondelag.samhandling.verifier.EventSource;
 import no.trondelag.samhandling.verifier.StoredEvent;
@@ -33,8 +34,13 @@ public class AxonEventSource implements EventSource {
     /** How long a page waits, at most, for events below the head that the stream has not delivered yet. */
     static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
+    /** How long a lookup waits for an event that should be there. */
+    static final Duration LOOKUP_WAIT = Duration.ofSeconds(1);
+
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final Serializer serializer;
+    /** A token of the store's own kind, once one was read: which kind of token a stream starts at. */
+    private volatile TrackingToken tokenKind;
 
     /**
      * Creates the source.
@@ -73,6 +79,32 @@ public class AxonEventSource implements EventSource {
             throw new IllegalStateException("Interrupted while reading the event store", interrupted);
         }
         return page;
+    }
+
+    /**
+     * The event at a position, read without asking for the store's head first: a proof reads the one event of a
+     * leaf, which was stored when the tree took it. An event that is gone is waited for {@link #LOOKUP_WAIT} at most.
+     */
+    @Override
+    public Optional<StoredEvent> at(long position) {
+        TrackingToken kind = tokenKind;
+        if (kind == null) {
+            kind = store.createHeadToken();
+            if (kind == null) {
+                return Optional.empty();
+            }
+            tokenKind = kind;
+        }
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(tokenAfter(position - 1, kind))) {
+            if (!stream.hasNextAvailable((int) LOOKUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+            StoredEvent event = stored(stream.nextAvailable());
+            return event.position() == position ? Optional.of(event) : Optional.empty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the event store", interrupted);
+        }
     }
 
     private StoredEvent stored(TrackedEventMessage<?> event) {

@@ -119,6 +119,6 @@ public class LedgerTree {
      * @return the event, or empty when the store holds none there
      */
     public Optional<StoredEvent> event(long position) {
-        return events.after(position - 1, 1).stream().filter(event -> event.position() == position).findFirst();
+        return events.at(position);
     }
 }
