@@ -85,10 +85,8 @@ public class LedgerIntegrityConfiguration {
                                       org.axonframework.config.Configuration axon,
                                       ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                       PersistenceExceptionResolver persistenceExceptionResolver) {
-        EventStorageEngine asStored = AxonConfiguration.jdbcEngine(NoOpEventUpcaster.INSTANCE, serializer, events,
-                axon, connectionProvider, transactionManager, persistenceExceptionResolver, 1);
-        return new AxonEventSource(EmbeddedEventStore.builder().storageEngine(asStored)
-                .optimizeEventConsumption(false).build(), events);
+        return asStored(serializer, events, axon, connectionProvider, transactionManager,
+                persistenceExceptionResolver, 1);
     }
 
     /** Axon Server streams the events it is asked for: single events are read as pages are. */
@@ -175,9 +173,19 @@ public class LedgerIntegrityConfiguration {
                                       org.axonframework.config.Configuration axon,
                                       ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                       PersistenceExceptionResolver persistenceExceptionResolver) {
-        EventStorageEngine asStored = AxonConfiguration.jdbcEngine(NoOpEventUpcaster.INSTANCE, serializer, events,
-                axon, connectionProvider, transactionManager, persistenceExceptionResolver);
-        return new AxonEventSource(EmbeddedEventStore.builder().storageEngine(asStored)
+        return asStored(serializer, events, axon, connectionProvider, transactionManager,
+                persistenceExceptionResolver, AxonConfiguration.JDBC_BATCH_SIZE);
+    }
+
+    /** The JDBC engine without upcasters, reading so many events per query, behind an event store of its own. */
+    private static AxonEventSource asStored(Serializer serializer, Serializer events,
+                                            org.axonframework.config.Configuration axon,
+                                            ConnectionProvider connectionProvider,
+                                            TransactionManager transactionManager,
+                                            PersistenceExceptionResolver persistenceExceptionResolver, int batchSize) {
+        EventStorageEngine engine = AxonConfiguration.jdbcEngine(NoOpEventUpcaster.INSTANCE, serializer, events,
+                axon, connectionProvider, transactionManager, persistenceExceptionResolver, batchSize);
+        return new AxonEventSource(EmbeddedEventStore.builder().storageEngine(engine)
                 .optimizeEventConsumption(false).build(), events);
     }
 
