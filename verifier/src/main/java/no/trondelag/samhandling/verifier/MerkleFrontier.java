@@ -38,8 +38,12 @@ public final class MerkleFrontier {
     public static MerkleFrontier of(long size, MerkleProofs.Subtrees subtrees) {
         MerkleFrontier frontier = new MerkleFrontier();
         frontier.size = size;
-        for (int level = 0; level < Long.SIZE - 1 && (size >> level) != 0; level++) {
-            frontier.peaks.add((size >> level & 1) == 1 ? subtrees.hash(level, (size >> level) - 1) : null);
+        for (long[] peak : peaksOf(size)) {
+            int level = (int) peak[0];
+            while (frontier.peaks.size() <= level) {
+                frontier.peaks.add(null);
+            }
+            frontier.peaks.set(level, subtrees.hash(level, peak[1]));
         }
         return frontier;
     }
